@@ -1,0 +1,96 @@
+"""The command line (PRODUCT.md, "The command line"): the same core as the desktop app.
+
+Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or invalid input · 3 wrong passphrase ·
+4 not a vault or damaged · 5 vault in use by another process. Errors are one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from waystation import __version__
+from waystation.errors import WaystationError
+from waystation.i18n import _, language_from_environment, set_language
+
+log = logging.getLogger("waystation")
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(f"{self.prog}: {message} ({_('see --help')})")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from waystation.cli import doc_commands, vault_commands
+
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help=_("read passphrases from standard input, one per line"),
+    )
+    parser = _Parser(prog="waystation", description=_("Waystation: your papers, deadlines and steps, encrypted."))
+    parser.add_argument("--version", action="version", version=f"waystation {__version__}")
+    parser.add_argument("--selftest", action="store_true", help=_("start the app offscreen, render every screen, exit"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in (vault_commands, doc_commands):
+        module.register(commands, common)
+    for extra in _extra_registrations():
+        extra(commands, common)
+    return parser
+
+
+def _extra_registrations() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:  # type: ignore[type-arg]
+    """Command groups that arrive with later capabilities (status, content, packet, calendar)."""
+    found = []
+    for name in ("progress_commands", "content_commands", "packet_commands"):
+        try:
+            module = __import__(f"waystation.cli.{name}", fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"waystation.cli.{name}":
+                raise
+            continue
+        found.append(module.register)
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    set_language(language_from_environment())
+    try:
+        args = build_parser().parse_args(argv)
+        func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+        if func is None:
+            build_parser().print_help()
+            return EXIT_USAGE
+        return func(args)
+    except _UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except WaystationError as exc:
+        print(f"waystation: {exc.message}".replace("\n", " "), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("waystation: " + _("interrupted; nothing more was written."), file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as exc:  # a bug: say so, without a traceback or any personal data
+        if os.environ.get("WAYSTATION_DEBUG"):
+            raise
+        print(
+            "waystation: " + _("unexpected error ({kind}); this is a bug in Waystation.").format(kind=type(exc).__name__),
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE

@@ -1,0 +1,87 @@
+"""Shared pieces of the command line: argument types, opening a vault, writing files safely."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import secrets
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from waystation.cli.passphrases import PassphraseSource
+from waystation.errors import InvalidInput, StorageFailure
+from waystation.i18n import _
+from waystation.vault.connection import Vault
+from waystation.vault.profile_json import parse_date
+
+
+def iso_date(text: str) -> date:
+    parsed = parse_date(text)
+    if parsed is None:
+        raise argparse.ArgumentTypeError(_("{value!r} is not a date (use YYYY-MM-DD)").format(value=text))
+    return parsed
+
+
+def passphrases(args: argparse.Namespace) -> PassphraseSource:
+    return PassphraseSource(bool(getattr(args, "passphrase_stdin", False)))
+
+
+def open_vault(args: argparse.Namespace, source: PassphraseSource) -> tuple[Vault, str]:
+    """The vault named by ``args.vault``, and the passphrase that opened it."""
+    path = Path(args.vault)
+    if not path.exists():
+        raise InvalidInput(_("There is no vault at {path}.").format(path=path))
+    passphrase = source.ask(_("Passphrase for {name}: ").format(name=path.name))
+    return Vault.open(path, passphrase), passphrase
+
+
+@contextlib.contextmanager
+def opened_vault(args: argparse.Namespace, source: PassphraseSource | None = None) -> Iterator[Vault]:
+    vault, _passphrase = open_vault(args, source or passphrases(args))
+    with vault:
+        yield vault
+
+
+def write_new_file(path: Path, data: bytes, *, force: bool = False, mode: int = 0o600) -> None:
+    """Write ``data`` to ``path`` under a temporary name first, so a failure leaves no half file;
+    refuses to replace an existing file unless ``force``."""
+    if path.exists() and not force:
+        raise InvalidInput(
+            _("{path} already exists; it was left untouched (use --force to replace it).").format(path=path)
+        )
+    if not path.parent.is_dir():
+        raise InvalidInput(_("The folder {folder} does not exist.").format(folder=path.parent))
+    temporary = path.with_name(f".{path.name}.partial-{secrets.token_hex(4)}")
+    try:
+        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except PermissionError:
+        temporary.unlink(missing_ok=True)
+        raise StorageFailure(_("Cannot write to {folder}: permission denied.").format(folder=path.parent)) from None
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise StorageFailure(_("{path} could not be written: {error}").format(path=path, error=exc.strerror)) from None
+
+
+def write_output(target: str, text: str, *, force: bool) -> None:
+    """``-`` means standard output."""
+    if target == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_new_file(Path(target), text.encode("utf-8"), force=force)
+
+
+def human_size(size: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024  # type: ignore[assignment]
+    return f"{size} B"

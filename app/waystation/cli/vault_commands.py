@@ -1,0 +1,101 @@
+"""``waystation vault create|check|passwd|backup|import-json|export-json``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from waystation.cli.common import human_size, open_vault, opened_vault, passphrases, write_output
+from waystation.errors import VaultDamaged
+from waystation.i18n import _, ngettext
+from waystation.vault import copies, profile_json
+from waystation.vault.connection import Vault
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    path = Path(args.vault)
+    passphrase = passphrases(args).ask_new(_("New passphrase: "), _("Repeat the passphrase: "))
+    with Vault.create(path, passphrase):
+        pass
+    print(_("Created the vault {path}.").format(path=path))
+    print(_("Keep the passphrase safe: it cannot be recovered, and without it the vault cannot be opened."))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with opened_vault(args) as vault:
+        report = copies.check(vault)
+    if not report.ok:
+        raise VaultDamaged(
+            _("The integrity check found {n} problem(s): {first}").format(n=len(report.problems), first=report.problems[0])
+        )
+    print(_("The vault is intact (format {version}, {size}).").format(
+        version=report.schema_version, size=human_size(report.size_bytes)
+    ))
+    print(
+        ngettext("{n} document ({size})", "{n} documents ({size})", report.documents).format(
+            n=report.documents, size=human_size(report.document_bytes)
+        )
+    )
+    print(ngettext("{n} stay recorded", "{n} stays recorded", report.stays).format(n=report.stays))
+    print(
+        ngettext("{n} checklist step with progress", "{n} checklist steps with progress", report.steps_with_progress).format(
+            n=report.steps_with_progress
+        )
+    )
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    source = passphrases(args)
+    with opened_vault(args, source) as vault:
+        new = source.ask_new(_("New passphrase: "), _("Repeat the new passphrase: "))
+        copies.change_passphrase(vault, new).close()
+    print(_("The passphrase was changed. The old passphrase no longer opens this vault."))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    vault, passphrase = open_vault(args, passphrases(args))
+    with vault:
+        # The copy opens with the same passphrase, but gets a fresh salt (and so a fresh key).
+        target = copies.backup(vault, Path(args.dest), passphrase)
+    print(_("Backup written and verified: {path}").format(path=target))
+    return 0
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    profile = profile_json.read_file(Path(args.file))
+    with opened_vault(args) as vault:
+        vault.profile.replace(profile)
+    print(_("The profile was replaced; documents and checklist progress were kept."))
+    return 0
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    with opened_vault(args) as vault:
+        text = profile_json.dumps(vault.profile.load())
+    write_output(args.file, text, force=args.force)
+    if args.file != "-":
+        print(_("The profile was written to {path}. That file is not encrypted.").format(path=args.file))
+    return 0
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    vault = commands.add_parser("vault", help=_("create and look after vaults"))
+    sub = vault.add_subparsers(dest="vault_command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: object, help_text: str) -> argparse.ArgumentParser:
+        parser = sub.add_parser(name, parents=[common], help=help_text)
+        parser.add_argument("vault", metavar="VAULT")
+        parser.set_defaults(func=func)
+        return parser
+
+    add("create", cmd_create, _("make a new vault (never overwrites a file)"))
+    add("check", cmd_check, _("check the passphrase and the vault's integrity"))
+    add("passwd", cmd_passwd, _("change the passphrase"))
+    add("backup", cmd_backup, _("write a verified encrypted copy")).add_argument("dest", metavar="DEST")
+    add("import-json", cmd_import_json, _("replace the profile with a JSON file")).add_argument("file", metavar="FILE")
+    export = add("export-json", cmd_export_json, _("write the profile as JSON"))
+    export.add_argument("file", metavar="FILE", help=_("a file to write, or - for standard output"))
+    export.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))

@@ -1,0 +1,222 @@
+"""Loading content packs: validate, then build the typed model. A pack with problems is refused
+as a whole; the other packs still load."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from waystation.content.model import (
+    Conditions,
+    Contact,
+    Deadline,
+    DocumentNeed,
+    Limit,
+    Link,
+    Pack,
+    PacketDefinition,
+    Source,
+    StayRule,
+    Step,
+    Text,
+)
+from waystation.content.validate import Problem, pack_file_country, validate_pack_data
+from waystation.content.yaml_io import read_yaml
+from waystation.errors import InvalidInput
+from waystation.i18n import _
+from waystation.resources_path import resource
+
+
+class PackInvalid(InvalidInput):
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        super().__init__(
+            _("The country guide {file} has {n} problem(s) and was not loaded.").format(
+                file=file, n=len(problems)
+            )
+        )
+        self.file = file
+        self.problems = problems
+
+
+def default_content_dir() -> Path:
+    return resource("content")
+
+
+def read_pack_file(path: Path) -> tuple[Any, list[Problem]]:
+    """The raw data of one file, or the problem that stopped it from being read."""
+    try:
+        return read_yaml(path), []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "(file)"
+        return None, [Problem(str(path), "pack", where, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(str(path), "pack", "(file)", f"cannot be read: {exc}")]
+
+
+def _text(value: Mapping[str, str] | None) -> Text | None:
+    return Text(dict(value)) if value else None
+
+
+def _req_text(value: Mapping[str, str]) -> Text:
+    return Text(dict(value))
+
+
+def _source(raw: Mapping[str, Any]) -> Source:
+    stated = raw["date"]
+    return Source(
+        url=raw["url"],
+        stated_date=None if stated == "n.d." else date.fromisoformat(stated),
+        title=raw.get("title"),
+        weak=bool(raw.get("weak", False)),
+    )
+
+
+def _deadline(raw: Mapping[str, Any] | None) -> Deadline | None:
+    if not raw:
+        return None
+    note = _text(raw.get("note"))
+    if "date" in raw:
+        return Deadline(on=date.fromisoformat(raw["date"]), note=note)
+    if raw.get("before") == "stay_limit":
+        return Deadline(before_stay_limit=True, days_before=int(raw.get("days_before", 0)), note=note)
+    return Deadline(
+        after=raw["after"],
+        step=raw.get("step"),
+        hours=raw.get("hours"),
+        days=raw.get("days"),
+        business_days=raw.get("business_days"),
+        note=note,
+    )
+
+
+def _step(raw: Mapping[str, Any]) -> Step:
+    cond = raw.get("conditions") or {}
+    return Step(
+        id=raw["id"],
+        track=raw["track"],
+        title=_req_text(raw["title"]),
+        body=_req_text(raw["body"]),
+        sources=tuple(_source(s) for s in raw["sources"]),
+        last_verified=date.fromisoformat(raw["last_verified"]),
+        documents=tuple(
+            DocumentNeed(
+                kind=d["kind"],
+                note=_text(d.get("note")),
+                translated=bool(d.get("translated", False)),
+                apostilled=bool(d.get("apostilled", False)),
+                notarised=bool(d.get("notarised", False)),
+                optional=bool(d.get("optional", False)),
+            )
+            for d in raw.get("documents") or []
+        ),
+        deadline=_deadline(raw.get("deadline")),
+        depends_on=tuple(raw.get("depends_on") or ()),
+        conditions=Conditions(
+            citizenships=tuple(cond.get("citizenships") or ()),
+            with_family=cond.get("with_family"),
+            purposes=tuple(cond.get("purposes") or ()),
+            text=_text(cond.get("text")),
+        ),
+        cautions=tuple(_req_text(c) for c in raw.get("cautions") or ()),
+        contacts=tuple(
+            Contact(name=_req_text(c["name"]), url=c.get("url"), note=_text(c.get("note")))
+            for c in raw.get("contacts") or ()
+        ),
+    )
+
+
+def _stay_rule(raw: Mapping[str, Any]) -> StayRule:
+    return StayRule(
+        id=raw["id"],
+        citizenships=tuple(raw["citizenships"]),
+        limits=tuple(
+            Limit(kind=lim["kind"], days=int(lim["days"]), window=lim.get("window"))
+            for lim in raw.get("limits") or ()
+        ),
+        explain=_req_text(raw["explain"]),
+        sources=tuple(_source(s) for s in raw["sources"]),
+        visa_required=bool(raw.get("visa_required", False)),
+        no_limit=bool(raw.get("no_limit", False)),
+    )
+
+
+def build_pack(data: Mapping[str, Any]) -> Pack:
+    """The typed pack from data that has passed validation."""
+    languages = tuple(data["official_languages"])
+    return Pack(
+        country=data["country"],
+        name=_req_text(data["name"]),
+        official_languages=languages,
+        label_language=data.get("label_language", languages[0]),
+        last_verified=date.fromisoformat(data["last_verified"]),
+        verify_here=tuple(Link(_req_text(v["title"]), v["url"]) for v in data["verify_here"]),
+        stay_rules=tuple(_stay_rule(r) for r in data["stay_rules"]),
+        steps=tuple(_step(s) for s in data["steps"]),
+        holidays=frozenset(date.fromisoformat(d) for d in data.get("holidays") or ()),
+        packets={
+            track: PacketDefinition(
+                track=track,
+                purpose=_req_text(p["purpose"]),
+                office=_req_text(p["office"]),
+                office_local=p.get("office_local"),
+            )
+            for track, p in (data.get("packets") or {}).items()
+        },
+        summary=_text(data.get("summary")),
+        use_public_holidays=bool(data.get("use_public_holidays", False)),
+    )
+
+
+def check_pack_file(path: Path) -> tuple[Any, list[Problem]]:
+    data, problems = read_pack_file(path)
+    if problems:
+        return None, problems
+    return data, validate_pack_data(str(path), data, pack_file_country(path))
+
+
+def load_pack(path: Path) -> Pack:
+    data, problems = check_pack_file(path)
+    if problems:
+        raise PackInvalid(str(path), problems)
+    return build_pack(data)
+
+
+def pack_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+@dataclass
+class PackLibrary:
+    """The packs that loaded, and the problems of those that did not."""
+
+    packs: dict[str, Pack] = field(default_factory=dict)
+    refused: dict[str, list[Problem]] = field(default_factory=dict)
+
+    def get(self, country: str) -> Pack | None:
+        return self.packs.get(country.upper())
+
+    def countries(self) -> list[str]:
+        return sorted(self.packs)
+
+
+def load_library(folder: Path | None = None) -> PackLibrary:
+    library = PackLibrary()
+    for path in pack_files(folder or default_content_dir()):
+        data, problems = check_pack_file(path)
+        if problems:
+            library.refused[str(path)] = problems
+            continue
+        pack = build_pack(data)
+        if pack.country in library.packs:
+            library.refused[str(path)] = [
+                Problem(str(path), "pack", "country", f"a second pack for {pack.country}")
+            ]
+            continue
+        library.packs[pack.country] = pack
+    return library

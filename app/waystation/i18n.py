@@ -1,0 +1,74 @@
+"""Translations (gettext) and locale-aware formatting (Babel).
+
+Every user-facing string goes through :func:`_` or :func:`ngettext` with named placeholders, e.g.
+``_("{n} days left").format(n=...)``. The active language can change at run time; the functions
+here always look up the current catalog, so nothing caches a translated string by accident.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from datetime import date
+
+from babel import Locale
+from babel.dates import format_date as _babel_format_date
+
+from waystation.resources_path import locales_dir
+
+DOMAIN = "waystation"
+SOURCE_LANGUAGE = "en"
+UI_LANGUAGES = ("en", "ru", "uk", "be")
+
+_state: dict[str, object] = {
+    "language": SOURCE_LANGUAGE,
+    "translation": gettext.NullTranslations(),
+}
+
+
+def _load(language: str) -> gettext.NullTranslations:
+    if language == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    try:
+        return gettext.translation(DOMAIN, localedir=str(locales_dir()), languages=[language])
+    except (OSError, FileNotFoundError):
+        return gettext.NullTranslations()
+
+
+def set_language(language: str) -> None:
+    """Switch the active language; unknown languages fall back to English."""
+    if language not in UI_LANGUAGES:
+        language = SOURCE_LANGUAGE
+    _state["language"] = language
+    _state["translation"] = _load(language)
+
+
+def current_language() -> str:
+    return str(_state["language"])
+
+
+def language_from_environment() -> str:
+    """The interface language the environment asks for (WAYSTATION_LANG, then the POSIX locale)."""
+    for variable in ("WAYSTATION_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(variable, "")
+        code = value.split(":")[0].split(".")[0].split("_")[0].lower()
+        if code in UI_LANGUAGES:
+            return code
+    return SOURCE_LANGUAGE
+
+
+def _(message: str) -> str:
+    translation = _state["translation"]
+    assert isinstance(translation, gettext.NullTranslations)
+    return translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    translation = _state["translation"]
+    assert isinstance(translation, gettext.NullTranslations)
+    return translation.ngettext(singular, plural, n)
+
+
+def format_date(value: date, style: str = "medium") -> str:
+    """A date in the active language, e.g. "14 Jun 2026" / "14 июн. 2026 г."."""
+    return _babel_format_date(value, format=style, locale=Locale.parse(current_language()))

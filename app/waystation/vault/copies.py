@@ -1,0 +1,244 @@
+"""Whole-vault operations that make a new encrypted file: backups, passphrase changes and the
+safety copy taken before a migration; plus the integrity check.
+
+A copy counts only after it was reopened with its passphrase, passed both integrity checks and
+held exactly the same rows as the original. Until then it lives under a temporary name beside its
+destination, so a failure never leaves a half-written file where a good one is expected, and the
+original is never modified.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from waystation.errors import InvalidInput, StorageFailure, VaultDamaged, WaystationError
+from waystation.i18n import _
+from waystation.vault import sqlerrors
+from waystation.vault.connection import Connection, Vault, _raw_connect
+from waystation.vault.migrations import APPLICATION_ID
+from waystation.vault.passphrase import normalise
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    schema_version: int
+    size_bytes: int
+    documents: int
+    document_bytes: int
+    stays: int
+    steps_with_progress: int
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """Every problem SQLCipher (page HMACs) and SQLite (structure, foreign keys) can find."""
+    try:
+        problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        structure = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if structure != ["ok"]:
+            problems += structure
+        problems += [f"foreign key: {r}" for r in conn.execute("PRAGMA foreign_key_check").fetchall()]
+    except sqlerrors.DatabaseError as exc:
+        if sqlerrors.primary_code(exc) in (sqlerrors.SQLITE_CORRUPT, sqlerrors.SQLITE_NOTADB):
+            return [str(exc)]
+        raise sqlerrors.translate(exc) from None
+    return problems
+
+
+def check(vault: Vault) -> CheckReport:
+    problems = integrity_problems(vault.conn)
+    counts = (0, 0, 0, 0)
+    if not problems:
+        try:
+            counts = tuple(  # type: ignore[assignment]
+                int(vault.read(sql)[0][0])
+                for sql in (
+                    "SELECT count(*) FROM document",
+                    "SELECT coalesce(sum(size), 0) FROM document",
+                    "SELECT count(*) FROM stay",
+                    "SELECT count(*) FROM step_progress",
+                )
+            )
+        except VaultDamaged as exc:
+            problems.append(str(exc))
+    return CheckReport(
+        schema_version=vault.schema_version(),
+        size_bytes=vault.path.stat().st_size,
+        documents=counts[0],
+        document_bytes=counts[1],
+        stays=counts[2],
+        steps_with_progress=counts[3],
+        problems=tuple(problems),
+    )
+
+
+def content_digest(conn: Connection, schema: str = "main") -> str:
+    """A digest of every row of every table, to prove a copy holds exactly the original's data."""
+    digest = hashlib.sha256()
+    tables = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' ORDER BY name"
+        ).fetchall()
+    ]
+    for table in tables:
+        digest.update(table.encode())
+        for row in conn.execute(f'SELECT * FROM {schema}."{table}" ORDER BY rowid'):
+            digest.update(repr(row).encode())
+    for pragma in ("user_version", "application_id"):
+        digest.update(repr(conn.execute(f"PRAGMA {schema}.{pragma}").fetchone()).encode())
+    return digest.hexdigest()
+
+
+def _temporary_sibling(target: Path, purpose: str) -> Path:
+    return target.with_name(f".{target.name}.{purpose}-{secrets.token_hex(4)}")
+
+
+def _export(vault: Vault, destination: Path, passphrase: str) -> None:
+    """Write an encrypted copy (with its own fresh salt) of the open vault to ``destination``."""
+    conn = vault.conn
+    try:
+        conn.execute("ATTACH DATABASE ? AS waystation_copy KEY ?", (str(destination), normalise(passphrase)))
+        try:
+            conn.execute("SELECT sqlcipher_export('waystation_copy')").fetchall()
+            conn.execute(f"PRAGMA waystation_copy.user_version = {vault.schema_version():d}")
+            conn.execute(f"PRAGMA waystation_copy.application_id = {APPLICATION_ID:d}")
+        finally:
+            conn.execute("DETACH DATABASE waystation_copy")
+    except sqlerrors.DatabaseError as exc:
+        raise sqlerrors.translate(exc) from None
+
+
+def _verify(copy: Path, passphrase: str, expected_digest: str) -> None:
+    conn = _raw_connect(copy, passphrase, "rw")
+    try:
+        problems = integrity_problems(conn)
+        if problems or content_digest(conn) != expected_digest:
+            raise StorageFailure(
+                _("The copy did not read back identical to the vault; it was discarded.")
+            )
+    except sqlerrors.DatabaseError as exc:
+        raise StorageFailure(
+            _("The copy could not be read back ({error}); it was discarded.").format(error=exc)
+        ) from None
+    finally:
+        conn.close()
+
+
+def _fsync_file_and_folder(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+    with contextlib.suppress(OSError):  # not every platform can fsync a folder
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _verified_copy(vault: Vault, target: Path, passphrase: str, purpose: str) -> Path:
+    """A verified copy under a temporary name beside ``target``; the caller moves it into place."""
+    temporary = _temporary_sibling(target, purpose)
+    try:
+        expected = content_digest(vault.conn)
+        _export(vault, temporary, passphrase)
+        os.chmod(temporary, 0o600)
+        _fsync_file_and_folder(temporary)
+        _verify(temporary, passphrase, expected)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _place_without_overwriting(temporary: Path, target: Path) -> None:
+    try:
+        os.link(temporary, target)  # atomic, and fails if the target appeared meanwhile
+    except FileExistsError:
+        temporary.unlink(missing_ok=True)
+        raise InvalidInput(_("{path} already exists; it was left untouched.").format(path=target)) from None
+    except OSError:
+        # Filesystems without hard links (FAT on USB sticks): fall back to a checked rename.
+        if target.exists():
+            temporary.unlink(missing_ok=True)
+            raise InvalidInput(_("{path} already exists; it was left untouched.").format(path=target)) from None
+        os.replace(temporary, target)
+        return
+    temporary.unlink()
+
+
+def backup_target(vault: Vault, destination: Path) -> Path:
+    if destination.is_dir():
+        return destination / f"{vault.path.stem}-backup-{date.today().isoformat()}{vault.path.suffix or '.vault'}"
+    return destination
+
+
+def backup(vault: Vault, destination: Path | str, passphrase: str) -> Path:
+    """A verified encrypted copy at ``destination`` (a new file, or a folder to put it in)."""
+    target = backup_target(vault, Path(destination))
+    if target.exists():
+        raise InvalidInput(_("{path} already exists; it was left untouched.").format(path=target))
+    if not target.parent.is_dir():
+        raise InvalidInput(_("The folder {folder} does not exist.").format(folder=target.parent))
+    try:
+        temporary = _verified_copy(vault, target, passphrase, "backup")
+        _place_without_overwriting(temporary, target)
+    except PermissionError:
+        raise StorageFailure(
+            _("Cannot write to {folder}: permission denied.").format(folder=target.parent)
+        ) from None
+    except OSError as exc:
+        raise StorageFailure(_("The backup could not be written: {error}").format(error=exc.strerror)) from None
+    return target
+
+
+def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
+    """Re-encrypt the vault under a new passphrase and return it reopened with that passphrase.
+
+    The new file is written and verified beside the vault, then swapped in with one atomic rename:
+    at every moment the path holds either the old vault or the complete new one.
+    """
+    normalise(new_passphrase)
+    path = vault.path
+    temporary = _verified_copy(vault, path, new_passphrase, "rekey")
+    try:
+        vault.close()
+        os.replace(temporary, path)
+        _fsync_file_and_folder(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise StorageFailure(
+            _("The passphrase could not be changed: {error}. The old passphrase still works.").format(
+                error=exc.strerror
+            )
+        ) from None
+    return Vault.open(path, new_passphrase)
+
+
+def backup_before_migration(vault: Vault, passphrase: str, version: int) -> Path:
+    """The safety copy taken before a migration: ``<vault>.v<version>.bak`` beside the vault."""
+    target = vault.path.with_name(f"{vault.path.name}.v{version}.bak")
+    if target.exists():
+        return target  # an earlier, interrupted upgrade already saved the pre-migration state
+    try:
+        temporary = _verified_copy(vault, target, passphrase, "premigration")
+        _place_without_overwriting(temporary, target)
+    except WaystationError:
+        raise
+    except OSError as exc:
+        raise StorageFailure(
+            _("No safety copy could be made before upgrading the vault ({error}); it was not changed.").format(
+                error=exc.strerror
+            )
+        ) from None
+    return target

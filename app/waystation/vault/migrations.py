@@ -1,0 +1,121 @@
+"""The numbered ladder of schema migrations. Each rung runs in one transaction and sets
+``PRAGMA user_version``; a vault is never opened by a version older than the one that wrote it.
+
+Rung N takes a vault from version N-1 to N. Never edit a rung that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+Connection = Any  # sqlcipher3 connection (no type stubs)
+Migration = Callable[[Connection], None]
+
+APPLICATION_ID = 0x57415953  # "WAYS": marks the file as a Waystation vault
+
+
+def _v1_initial(conn: Connection) -> None:
+    for statement in _V1_SCHEMA:
+        conn.execute(statement)
+
+
+_V1_SCHEMA = (
+    """CREATE TABLE person (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        family_name TEXT NOT NULL DEFAULT '',
+        given_names TEXT NOT NULL DEFAULT '',
+        patronymic TEXT NOT NULL DEFAULT '',
+        family_name_latin TEXT NOT NULL DEFAULT '',
+        given_names_latin TEXT NOT NULL DEFAULT '',
+        date_of_birth TEXT,
+        place_of_birth TEXT NOT NULL DEFAULT '',
+        sex TEXT,
+        citizenships TEXT NOT NULL DEFAULT '[]',
+        phone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE passport (
+        id INTEGER PRIMARY KEY,
+        position INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        issued TEXT,
+        expires TEXT,
+        authority TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE host (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        country TEXT,
+        city TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        arrival_date TEXT
+    )""",
+    """CREATE TABLE stay (
+        id INTEGER PRIMARY KEY,
+        position INTEGER NOT NULL,
+        country TEXT NOT NULL,
+        entered TEXT NOT NULL,
+        left_on TEXT
+    )""",
+    """CREATE TABLE family_member (
+        id INTEGER PRIMARY KEY,
+        position INTEGER NOT NULL,
+        relation TEXT NOT NULL,
+        family_name TEXT NOT NULL DEFAULT '',
+        given_names TEXT NOT NULL DEFAULT '',
+        date_of_birth TEXT
+    )""",
+    """CREATE TABLE document (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        original_name TEXT NOT NULL DEFAULT '',
+        mime_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        added TEXT NOT NULL,
+        issued TEXT,
+        expires TEXT
+    )""",
+    """CREATE TABLE document_content (
+        document_id INTEGER PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
+        data BLOB NOT NULL
+    )""",
+    """CREATE TABLE step_progress (
+        step_id TEXT PRIMARY KEY,
+        state TEXT NOT NULL CHECK (state IN ('todo', 'doing', 'done', 'skipped')),
+        on_date TEXT,
+        note TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE setting (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    "INSERT INTO person (id) VALUES (1)",
+    "INSERT INTO host (id) VALUES (1)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial,)
+
+
+def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    return len(migrations)
+
+
+def apply(conn: Connection, current: int, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Run every rung above ``current``, each in its own transaction; returns the new version."""
+    for number, migration in enumerate(migrations, start=1):
+        if number <= current:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migration(conn)
+            conn.execute(f"PRAGMA user_version = {number:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        current = number
+    return current

@@ -1,0 +1,301 @@
+"""The profile interchange format ``waystation-profile/1`` (PRODUCT.md).
+
+Import validates everything before anything is written and names every failing field
+(``person.date_of_birth: not a date``); export then import gives back the same profile.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from waystation.errors import InvalidInput
+from waystation.i18n import _
+from waystation.resources_path import resource
+from waystation.vault.models import FamilyMember, Host, Passport, Person, Profile, Stay
+
+FORMAT = "waystation-profile/1"
+MAX_FILE_BYTES = 10 * 1024 * 1024
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "ZZ", "QO"}
+
+
+class ProfileInvalid(InvalidInput):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = json.loads(resource("schemas", "profile.schema.json").read_text("utf-8"))
+    return Draft202012Validator(schema)
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes (from CLDR, via Babel)."""
+    territories = Locale("en").territories
+    return frozenset(c for c in territories if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES)
+
+
+def parse_date(text: str) -> date | None:
+    """A strict YYYY-MM-DD date, or None (Python also accepts forms like 20260901)."""
+    if not _ISO_DATE.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _path(parts: Iterable[Any]) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _schema_message(error: ValidationError) -> str:
+    where = _path(error.absolute_path)
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return f"{_path([*error.absolute_path, missing])}: " + _("missing")
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return f"{_path([*error.absolute_path, extra[0]])}: " + _("unknown field")
+    if error.validator == "type":
+        expected = error.validator_value
+        return f"{where or '(file)'}: " + _("must be {kind}").format(
+            kind=" or ".join(expected) if isinstance(expected, list) else expected
+        )
+    if error.validator == "enum":
+        allowed = ", ".join("null" if v is None else str(v) for v in error.validator_value)
+        return f"{where}: " + _("must be one of: {allowed}").format(allowed=allowed)
+    if error.validator == "const":
+        return f"{where}: " + _("must be {value!r}").format(value=error.validator_value)
+    if error.validator == "maxLength":
+        return f"{where}: " + _("too long")
+    if error.validator == "minLength":
+        return f"{where}: " + _("must not be empty")
+    if error.validator == "uniqueItems":
+        return f"{where}: " + _("has duplicates")
+    return f"{where}: {error.message}"
+
+
+class _Checker:
+    """Semantic checks the schema cannot express; collects every problem."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def date(self, value: Any, where: str, *, not_after: date | None = None) -> date | None:
+        if value is None:
+            return None
+        parsed = parse_date(value) if isinstance(value, str) else None
+        if parsed is None:
+            self.problems.append(f"{where}: " + _("not a date"))
+        elif not_after and parsed > not_after:
+            self.problems.append(f"{where}: " + _("is in the future"))
+        return parsed
+
+    def country(self, value: Any, where: str) -> None:
+        if value is not None and value not in country_codes():
+            self.problems.append(f"{where}: " + _("not a country code (ISO 3166-1 alpha-2, e.g. GE)"))
+
+    def order(self, first: date | None, last: date | None, where: str, message: str) -> None:
+        if first and last and last < first:
+            self.problems.append(f"{where}: {message}")
+
+
+def _semantic_problems(data: Mapping[str, Any]) -> list[str]:
+    check = _Checker()
+    today = date.today()
+    person = data.get("person") or {}
+    check.date(person.get("date_of_birth"), "person.date_of_birth", not_after=today)
+    for i, code in enumerate(person.get("citizenships") or []):
+        check.country(code, f"person.citizenships[{i}]")
+    for i, passport in enumerate(data.get("passports") or []):
+        issued = check.date(passport.get("issued"), f"passports[{i}].issued")
+        expires = check.date(passport.get("expires"), f"passports[{i}].expires")
+        check.order(issued, expires, f"passports[{i}].expires", _("before the issue date"))
+    host = data.get("host") or {}
+    check.country(host.get("country"), "host.country")
+    check.date(host.get("arrival_date"), "host.arrival_date")
+    for i, stay in enumerate(data.get("stays") or []):
+        check.country(stay.get("country"), f"stays[{i}].country")
+        entered = check.date(stay.get("entered"), f"stays[{i}].entered")
+        left = check.date(stay.get("left"), f"stays[{i}].left")
+        check.order(entered, left, f"stays[{i}].left", _("the stay ends before it starts"))
+    for i, member in enumerate(data.get("family") or []):
+        check.date(member.get("date_of_birth"), f"family[{i}].date_of_birth", not_after=today)
+    return check.problems
+
+
+def validate(data: Any) -> list[str]:
+    """Every problem with a parsed profile document; empty when it can be imported."""
+    if not isinstance(data, Mapping):
+        return ["(file): " + _("must be a JSON object")]
+    problems = [_schema_message(e) for e in sorted(_validator().iter_errors(data), key=lambda e: e.path)]
+    if problems:
+        return problems
+    return _semantic_problems(data)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _entered(value: str) -> date:
+    return date.fromisoformat(value)
+
+
+def from_document(data: Mapping[str, Any]) -> Profile:
+    """The profile in a document; raises ProfileInvalid naming every bad field."""
+    problems = validate(data)
+    if problems:
+        raise ProfileInvalid(problems)
+    p = data.get("person") or {}
+    h = data.get("host") or {}
+    return Profile(
+        person=Person(
+            family_name=p.get("family_name", ""),
+            given_names=p.get("given_names", ""),
+            patronymic=p.get("patronymic", ""),
+            family_name_latin=p.get("family_name_latin", ""),
+            given_names_latin=p.get("given_names_latin", ""),
+            date_of_birth=_date(p.get("date_of_birth")),
+            place_of_birth=p.get("place_of_birth", ""),
+            sex=p.get("sex"),
+            citizenships=tuple(p.get("citizenships") or ()),
+            phone=p.get("phone", ""),
+            email=p.get("email", ""),
+        ),
+        passports=tuple(
+            Passport(
+                number=x["number"],
+                kind=x.get("kind", "international"),
+                issued=_date(x.get("issued")),
+                expires=_date(x.get("expires")),
+                authority=x.get("authority", ""),
+            )
+            for x in data.get("passports") or ()
+        ),
+        host=Host(
+            country=h.get("country"),
+            city=h.get("city", ""),
+            address=h.get("address", ""),
+            arrival_date=_date(h.get("arrival_date")),
+        ),
+        stays=tuple(
+            Stay(country=s["country"], entered=_entered(s["entered"]), left=_date(s.get("left")))
+            for s in data.get("stays") or ()
+        ),
+        family=tuple(
+            FamilyMember(
+                relation=f["relation"],
+                family_name=f.get("family_name", ""),
+                given_names=f.get("given_names", ""),
+                date_of_birth=_date(f.get("date_of_birth")),
+            )
+            for f in data.get("family") or ()
+        ),
+        notes=data.get("notes", ""),
+    )
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def to_document(profile: Profile) -> dict[str, Any]:
+    p = profile.person
+    return {
+        "format": FORMAT,
+        "person": {
+            "family_name": p.family_name,
+            "given_names": p.given_names,
+            "patronymic": p.patronymic,
+            "family_name_latin": p.family_name_latin,
+            "given_names_latin": p.given_names_latin,
+            "date_of_birth": _iso(p.date_of_birth),
+            "place_of_birth": p.place_of_birth,
+            "sex": p.sex,
+            "citizenships": list(p.citizenships),
+            "phone": p.phone,
+            "email": p.email,
+        },
+        "passports": [
+            {
+                "number": x.number,
+                "kind": x.kind,
+                "issued": _iso(x.issued),
+                "expires": _iso(x.expires),
+                "authority": x.authority,
+            }
+            for x in profile.passports
+        ],
+        "host": {
+            "country": profile.host.country,
+            "city": profile.host.city,
+            "address": profile.host.address,
+            "arrival_date": _iso(profile.host.arrival_date),
+        },
+        "stays": [
+            {"country": s.country, "entered": s.entered.isoformat(), "left": _iso(s.left)} for s in profile.stays
+        ],
+        "family": [
+            {
+                "relation": f.relation,
+                "family_name": f.family_name,
+                "given_names": f.given_names,
+                "date_of_birth": _iso(f.date_of_birth),
+            }
+            for f in profile.family
+        ],
+        "notes": profile.notes,
+    }
+
+
+def read_file(path: Path, extra_checks: Callable[[Profile], list[str]] | None = None) -> Profile:
+    """Read and validate a profile file; nothing is written anywhere."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidInput(_("{path} is too large to be a profile.").format(path=path))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(_("There is no file at {path}.").format(path=path)) from None
+    except IsADirectoryError:
+        raise InvalidInput(_("{path} is a folder.").format(path=path)) from None
+    except OSError as exc:
+        raise InvalidInput(_("{path} cannot be read: {error}").format(path=path, error=exc.strerror)) from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InvalidInput(_("{path} is not UTF-8 text.").format(path=path)) from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            _("{path} is not valid JSON (line {line}, column {column}: {error}).").format(
+                path=path, line=exc.lineno, column=exc.colno, error=exc.msg
+            )
+        ) from None
+    profile = from_document(data)
+    if extra_checks:
+        problems = extra_checks(profile)
+        if problems:
+            raise ProfileInvalid(problems)
+    return profile
+
+
+def dumps(profile: Profile) -> str:
+    return json.dumps(to_document(profile), ensure_ascii=False, indent=2) + "\n"
