@@ -41,9 +41,21 @@ SAMPLE_PROFILE = {
             "authority": "МВД 54001",
         }
     ],
-    "host": {"country": "GE", "city": "Tbilisi", "address": "Rustaveli 1", "arrival_date": "2026-09-01"},
+    "host": {
+        "country": "GE",
+        "city": "Tbilisi",
+        "address": "Rustaveli 1",
+        "arrival_date": "2026-09-01",
+    },
     "stays": [{"country": "GE", "entered": "2026-09-01", "left": None}],
-    "family": [{"relation": "child", "family_name": "Иванов", "given_names": "Пётр", "date_of_birth": "2016-02-03"}],
+    "family": [
+        {
+            "relation": "child",
+            "family_name": "Иванов",
+            "given_names": "Пётр",
+            "date_of_birth": "2016-02-03",
+        }
+    ],
     "notes": "Первая заметка",
 }
 

@@ -34,15 +34,39 @@ def test_version(cli: Cli) -> None:
     assert result.code == 0 and result.out.startswith("waystation ")
 
 
-def test_full_round_trip(cli: Cli, tmp_path: Path, profile_file: Path, sample_profile: dict[str, object]) -> None:
+def test_full_round_trip(
+    cli: Cli, tmp_path: Path, profile_file: Path, sample_profile: dict[str, object]
+) -> None:
     vault = tmp_path / "maria.vault"
     create(cli, vault)
-    assert cli("vault", "import-json", str(vault), str(profile_file), "--passphrase-stdin", stdin=pw(PASS)).code == 0
+    assert (
+        cli(
+            "vault",
+            "import-json",
+            str(vault),
+            str(profile_file),
+            "--passphrase-stdin",
+            stdin=pw(PASS),
+        ).code
+        == 0
+    )
     scan = tmp_path / "scan.jpg"
     scan.write_bytes(b"\xff\xd8\xff\xe0" + b"jpeg" * 1000)
     added = cli(
-        "doc", "add", str(vault), str(scan), "--kind", "passport", "--title", "Загранпаспорт",
-        "--issued", "2019-05-20", "--expires", "2029-05-20", "--passphrase-stdin", stdin=pw(PASS),
+        "doc",
+        "add",
+        str(vault),
+        str(scan),
+        "--kind",
+        "passport",
+        "--title",
+        "Загранпаспорт",
+        "--issued",
+        "2019-05-20",
+        "--expires",
+        "2029-05-20",
+        "--passphrase-stdin",
+        stdin=pw(PASS),
     )
     assert added.code == 0, added.err
     listed = cli("doc", "list", str(vault), "--json", "--passphrase-stdin", stdin=pw(PASS))
@@ -141,12 +165,24 @@ def test_export_refuses_to_overwrite(cli: Cli, tmp_path: Path) -> None:
     out.write_text("keep", encoding="utf-8")
     result = cli("vault", "export-json", str(vault), str(out), "--passphrase-stdin", stdin=pw(PASS))
     assert result.code == 2 and out.read_text("utf-8") == "keep"
-    forced = cli("vault", "export-json", str(vault), str(out), "--force", "--passphrase-stdin", stdin=pw(PASS))
+    forced = cli(
+        "vault",
+        "export-json",
+        str(vault),
+        str(out),
+        "--force",
+        "--passphrase-stdin",
+        stdin=pw(PASS),
+    )
     assert forced.code == 0 and json.loads(out.read_text("utf-8"))["format"] == "waystation-profile/1"
 
 
 def test_bad_usage_is_exit_2_one_line(cli: Cli, tmp_path: Path) -> None:
-    for args in (("bogus",), ("doc", "add", "v", "f", "--kind", "passport", "--expires", "20290520"), ("vault",)):
+    for args in (
+        ("bogus",),
+        ("doc", "add", "v", "f", "--kind", "passport", "--expires", "20290520"),
+        ("vault",),
+    ):
         result = cli(*args)
         assert result.code == 2, args
         one_line_error(result)
@@ -158,9 +194,27 @@ def test_doc_add_bad_kind_and_missing_file(cli: Cli, tmp_path: Path) -> None:
     before = fingerprint(vault)
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(b"%PDF-1.4")
-    bad_kind = cli("doc", "add", str(vault), str(scan), "--kind", "selfie", "--passphrase-stdin", stdin=pw(PASS))
+    bad_kind = cli(
+        "doc",
+        "add",
+        str(vault),
+        str(scan),
+        "--kind",
+        "selfie",
+        "--passphrase-stdin",
+        stdin=pw(PASS),
+    )
     assert bad_kind.code == 2 and "Unknown document kind" in one_line_error(bad_kind)
-    missing = cli("doc", "add", str(vault), str(tmp_path / "no.pdf"), "--kind", "other", "--passphrase-stdin", stdin=pw(PASS))
+    missing = cli(
+        "doc",
+        "add",
+        str(vault),
+        str(tmp_path / "no.pdf"),
+        "--kind",
+        "other",
+        "--passphrase-stdin",
+        stdin=pw(PASS),
+    )
     assert missing.code == 2 and "no file" in one_line_error(missing)
     assert fingerprint(vault) == before
 

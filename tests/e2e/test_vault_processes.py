@@ -139,7 +139,9 @@ def test_read_only_folder(tmp_path: Path, cli: Callable[..., CliResult]) -> None
     before = existing.read_bytes()
     with read_only(folder):
         assert not os.access(folder, os.W_OK) or os.geteuid() == 0
-        created = cli("vault", "create", str(folder / "new.vault"), "--passphrase-stdin", stdin=pw(PASSPHRASE))
+        created = cli(
+            "vault", "create", str(folder / "new.vault"), "--passphrase-stdin", stdin=pw(PASSPHRASE)
+        )
         assert created.code in (1, 2)
         assert "read-only" in created.err and "Traceback" not in created.err
         assert not (folder / "new.vault").exists()
@@ -147,7 +149,16 @@ def test_read_only_folder(tmp_path: Path, cli: Callable[..., CliResult]) -> None
         assert checked.code == 0, checked.err
         scan = tmp_path / "scan.pdf"
         scan.write_bytes(b"%PDF-1.4 new")
-        added = cli("doc", "add", str(existing), str(scan), "--kind", "other", "--passphrase-stdin", stdin=pw(PASSPHRASE))
+        added = cli(
+            "doc",
+            "add",
+            str(existing),
+            str(scan),
+            "--kind",
+            "other",
+            "--passphrase-stdin",
+            stdin=pw(PASSPHRASE),
+        )
         assert added.code == 1 and "Traceback" not in added.err
         assert len(added.err.strip().splitlines()) == 1
     assert existing.read_bytes() == before

@@ -68,7 +68,9 @@ def mutate(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
         ("person", KeyError, "person: missing"),
     ],
 )
-def test_invalid_fields_are_named(sample_profile: dict[str, Any], path: str, value: Any, expected: str) -> None:
+def test_invalid_fields_are_named(
+    sample_profile: dict[str, Any], path: str, value: Any, expected: str
+) -> None:
     problems = profile_json.validate(mutate(sample_profile, path, value))
     assert any(p.startswith(expected) for p in problems), problems
 

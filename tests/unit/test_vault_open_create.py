@@ -23,7 +23,9 @@ def digest(path: Path) -> tuple[str, int]:
 
 def make_vault(path: Path, passphrase: str = PASSPHRASE) -> Path:
     with Vault.create(path, passphrase) as vault:
-        vault.profile.replace(Profile(person=Person(family_name="Петрова"), stays=(Stay("KZ", date(2026, 1, 1)),)))
+        vault.profile.replace(
+            Profile(person=Person(family_name="Петрова"), stays=(Stay("KZ", date(2026, 1, 1)),))
+        )
     return path
 
 
@@ -77,7 +79,13 @@ def test_open_missing_file_creates_nothing(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "passphrase",
-    ["it's \"quoted\"", "'; DROP TABLE person; --", "эмодзи 🔐🇬🇪", "  leading and trailing  ", "ї ў ґ"],
+    [
+        'it\'s "quoted"',
+        "'; DROP TABLE person; --",
+        "эмодзи 🔐🇬🇪",
+        "  leading and trailing  ",
+        "ї ў ґ",
+    ],
 )
 def test_unusual_passphrases(tmp_path: Path, passphrase: str) -> None:
     path = make_vault(tmp_path / "a.vault", passphrase)

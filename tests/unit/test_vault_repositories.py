@@ -24,12 +24,19 @@ def vault(tmp_path: Path) -> Vault:
 def test_documents_round_trip(vault: Vault) -> None:
     data = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10
     info = vault.documents.add(
-        data, kind="passport", original_name="scan.png", title="Паспорт", issued=date(2019, 5, 20), expires=date(2029, 5, 20)
+        data,
+        kind="passport",
+        original_name="scan.png",
+        title="Паспорт",
+        issued=date(2019, 5, 20),
+        expires=date(2029, 5, 20),
     )
     assert info.mime_type == "image/png"
     assert vault.documents.list() == [info]
     assert vault.documents.content(info.id) == data
-    updated = vault.documents.update(info.id, kind="permit", title="ВНЖ", issued=None, expires=date(2027, 1, 1))
+    updated = vault.documents.update(
+        info.id, kind="permit", title="ВНЖ", issued=None, expires=date(2027, 1, 1)
+    )
     assert (updated.kind, updated.title, updated.expires) == ("permit", "ВНЖ", date(2027, 1, 1))
     vault.documents.delete(info.id)
     assert vault.documents.list() == []
@@ -40,7 +47,10 @@ def test_documents_round_trip(vault: Vault) -> None:
     ("kwargs", "message"),
     [
         ({"kind": "selfie"}, "Unknown document kind"),
-        ({"kind": "passport", "issued": date(2030, 1, 1), "expires": date(2020, 1, 1)}, "before the issue"),
+        (
+            {"kind": "passport", "issued": date(2030, 1, 1), "expires": date(2020, 1, 1)},
+            "before the issue",
+        ),
     ],
 )
 def test_bad_document_input_adds_nothing(vault: Vault, kwargs: dict[str, object], message: str) -> None:

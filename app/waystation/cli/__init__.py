@@ -43,9 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("read passphrases from standard input, one per line"),
     )
-    parser = _Parser(prog="waystation", description=_("Waystation: your papers, deadlines and steps, encrypted."))
+    parser = _Parser(
+        prog="waystation", description=_("Waystation: your papers, deadlines and steps, encrypted.")
+    )
     parser.add_argument("--version", action="version", version=f"waystation {__version__}")
-    parser.add_argument("--selftest", action="store_true", help=_("start the app offscreen, render every screen, exit"))
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help=_("start the app offscreen, render every screen, exit"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (vault_commands, doc_commands):
         module.register(commands, common)
@@ -90,7 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("WAYSTATION_DEBUG"):
             raise
         print(
-            "waystation: " + _("unexpected error ({kind}); this is a bug in Waystation.").format(kind=type(exc).__name__),
+            "waystation: "
+            + _("unexpected error ({kind}); this is a bug in Waystation.").format(kind=type(exc).__name__),
             file=sys.stderr,
         )
         return EXIT_FAILURE

@@ -64,10 +64,14 @@ def write_new_file(path: Path, data: bytes, *, force: bool = False, mode: int = 
         os.replace(temporary, path)
     except PermissionError:
         temporary.unlink(missing_ok=True)
-        raise StorageFailure(_("Cannot write to {folder}: permission denied.").format(folder=path.parent)) from None
+        raise StorageFailure(
+            _("Cannot write to {folder}: permission denied.").format(folder=path.parent)
+        ) from None
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise StorageFailure(_("{path} could not be written: {error}").format(path=path, error=exc.strerror)) from None
+        raise StorageFailure(
+            _("{path} could not be written: {error}").format(path=path, error=exc.strerror)
+        ) from None
 
 
 def write_output(target: str, text: str, *, force: bool) -> None:

@@ -27,7 +27,9 @@ def _read_document(path: Path) -> bytes:
     except IsADirectoryError:
         raise InvalidInput(_("{path} is a folder.").format(path=path)) from None
     except OSError as exc:
-        raise StorageFailure(_("{path} cannot be read: {error}").format(path=path, error=exc.strerror)) from None
+        raise StorageFailure(
+            _("{path} cannot be read: {error}").format(path=path, error=exc.strerror)
+        ) from None
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -37,9 +39,18 @@ def cmd_add(args: argparse.Namespace) -> int:
     data = _read_document(path)
     with opened_vault(args) as vault:
         info = vault.documents.add(
-            data, kind=args.kind, original_name=path.name, title=args.title or "", issued=args.issued, expires=args.expires
+            data,
+            kind=args.kind,
+            original_name=path.name,
+            title=args.title or "",
+            issued=args.issued,
+            expires=args.expires,
         )
-    print(_("Added document {id} ({kind}, {size}).").format(id=info.id, kind=info.kind, size=human_size(info.size)))
+    print(
+        _("Added document {id} ({kind}, {size}).").format(
+            id=info.id, kind=info.kind, size=human_size(info.size)
+        )
+    )
     return 0
 
 

@@ -24,14 +24,17 @@ class PassphraseSource:
         line = next(self._lines, None)
         if line is None:
             raise InvalidInput(_("Standard input ended before a passphrase was read."))
-        if line.endswith("\r\n"):
-            return line[:-2]
-        return line[:-1] if line.endswith("\n") else line
+        text = str(line)
+        if text.endswith("\r\n"):
+            return text[:-2]
+        return text[:-1] if text.endswith("\n") else text
 
     def _prompt(self, prompt: str) -> str:
         if not sys.stdin or not sys.stdin.isatty():
             raise InvalidInput(
-                _("No terminal to ask for the passphrase; use --passphrase-stdin to give it on standard input.")
+                _(
+                    "No terminal to ask for the passphrase; use --passphrase-stdin to give it on standard input."
+                )
             )
         try:
             return getpass.getpass(prompt)

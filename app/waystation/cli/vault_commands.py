@@ -27,11 +27,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         report = copies.check(vault)
     if not report.ok:
         raise VaultDamaged(
-            _("The integrity check found {n} problem(s): {first}").format(n=len(report.problems), first=report.problems[0])
+            _("The integrity check found {n} problem(s): {first}").format(
+                n=len(report.problems), first=report.problems[0]
+            )
         )
-    print(_("The vault is intact (format {version}, {size}).").format(
-        version=report.schema_version, size=human_size(report.size_bytes)
-    ))
+    print(
+        _("The vault is intact (format {version}, {size}).").format(
+            version=report.schema_version, size=human_size(report.size_bytes)
+        )
+    )
     print(
         ngettext("{n} document ({size})", "{n} documents ({size})", report.documents).format(
             n=report.documents, size=human_size(report.document_bytes)
@@ -39,9 +43,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     print(ngettext("{n} stay recorded", "{n} stays recorded", report.stays).format(n=report.stays))
     print(
-        ngettext("{n} checklist step with progress", "{n} checklist steps with progress", report.steps_with_progress).format(
-            n=report.steps_with_progress
-        )
+        ngettext(
+            "{n} checklist step with progress",
+            "{n} checklist steps with progress",
+            report.steps_with_progress,
+        ).format(n=report.steps_with_progress)
     )
     return 0
 
@@ -86,7 +92,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     sub = vault.add_subparsers(dest="vault_command", required=True, metavar="COMMAND")
 
     def add(name: str, func: object, help_text: str) -> argparse.ArgumentParser:
-        parser = sub.add_parser(name, parents=[common], help=help_text)
+        parser: argparse.ArgumentParser = sub.add_parser(name, parents=[common], help=help_text)
         parser.add_argument("vault", metavar="VAULT")
         parser.set_defaults(func=func)
         return parser
@@ -95,7 +101,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     add("check", cmd_check, _("check the passphrase and the vault's integrity"))
     add("passwd", cmd_passwd, _("change the passphrase"))
     add("backup", cmd_backup, _("write a verified encrypted copy")).add_argument("dest", metavar="DEST")
-    add("import-json", cmd_import_json, _("replace the profile with a JSON file")).add_argument("file", metavar="FILE")
+    add("import-json", cmd_import_json, _("replace the profile with a JSON file")).add_argument(
+        "file", metavar="FILE"
+    )
     export = add("export-json", cmd_export_json, _("write the profile as JSON"))
     export.add_argument("file", metavar="FILE", help=_("a file to write, or - for standard output"))
     export.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))

@@ -176,9 +176,12 @@ def _cross_problems(file: str, data: Mapping[str, Any]) -> list[Problem]:
                 Problem(file, rid, "limits", "give exactly one of: limits, visa_required, no_limit")
             )
         for i, limit in enumerate(rule.get("limits") or []):
-            if isinstance(limit, Mapping) and limit.get("kind") == "window":
-                if int(limit.get("days", 0)) > int(limit.get("window", 0)):
-                    problems.append(Problem(file, rid, f"limits[{i}]", "days exceed the window"))
+            if (
+                isinstance(limit, Mapping)
+                and limit.get("kind") == "window"
+                and int(limit.get("days", 0)) > int(limit.get("window", 0))
+            ):
+                problems.append(Problem(file, rid, f"limits[{i}]", "days exceed the window"))
         if country and not rid.startswith(f"{country}."):
             problems.append(Problem(file, rid, "id", f"must start with '{country}.'"))
     return problems
@@ -193,7 +196,12 @@ def validate_pack_data(file: str, data: Any, expected_country: str | None = None
     problems += _cross_problems(file, data)
     if expected_country and data.get("country") != expected_country:
         problems.append(
-            Problem(file, "pack", "country", f"'{data.get('country')}' but the file is named for {expected_country}")
+            Problem(
+                file,
+                "pack",
+                "country",
+                f"'{data.get('country')}' but the file is named for {expected_country}",
+            )
         )
     return sorted(set(problems))
 

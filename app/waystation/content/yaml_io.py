@@ -21,4 +21,4 @@ _PlainLoader.yaml_implicit_resolvers = {
 
 def read_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(handle, Loader=_PlainLoader)  # a SafeLoader subclass

@@ -124,9 +124,7 @@ def _verify(copy: Path, passphrase: str, expected_digest: str) -> None:
     try:
         problems = integrity_problems(conn)
         if problems or content_digest(conn) != expected_digest:
-            raise StorageFailure(
-                _("The copy did not read back identical to the vault; it was discarded.")
-            )
+            raise StorageFailure(_("The copy did not read back identical to the vault; it was discarded."))
     except sqlerrors.DatabaseError as exc:
         raise StorageFailure(
             _("The copy could not be read back ({error}); it was discarded.").format(error=exc)
@@ -171,7 +169,9 @@ def _place_without_overwriting(temporary: Path, target: Path) -> None:
         # Filesystems without hard links (FAT on USB sticks): fall back to a checked rename.
         if target.exists():
             temporary.unlink(missing_ok=True)
-            raise InvalidInput(_("{path} already exists; it was left untouched.").format(path=target)) from None
+            raise InvalidInput(
+                _("{path} already exists; it was left untouched.").format(path=target)
+            ) from None
         os.replace(temporary, target)
         return
     temporary.unlink()
@@ -179,7 +179,10 @@ def _place_without_overwriting(temporary: Path, target: Path) -> None:
 
 def backup_target(vault: Vault, destination: Path) -> Path:
     if destination.is_dir():
-        return destination / f"{vault.path.stem}-backup-{date.today().isoformat()}{vault.path.suffix or '.vault'}"
+        return (
+            destination
+            / f"{vault.path.stem}-backup-{date.today().isoformat()}{vault.path.suffix or '.vault'}"
+        )
     return destination
 
 
@@ -198,7 +201,9 @@ def backup(vault: Vault, destination: Path | str, passphrase: str) -> Path:
             _("Cannot write to {folder}: permission denied.").format(folder=target.parent)
         ) from None
     except OSError as exc:
-        raise StorageFailure(_("The backup could not be written: {error}").format(error=exc.strerror)) from None
+        raise StorageFailure(
+            _("The backup could not be written: {error}").format(error=exc.strerror)
+        ) from None
     return target
 
 
@@ -237,8 +242,8 @@ def backup_before_migration(vault: Vault, passphrase: str, version: int) -> Path
         raise
     except OSError as exc:
         raise StorageFailure(
-            _("No safety copy could be made before upgrading the vault ({error}); it was not changed.").format(
-                error=exc.strerror
-            )
+            _(
+                "No safety copy could be made before upgrading the vault ({error}); it was not changed."
+            ).format(error=exc.strerror)
         ) from None
     return target

@@ -6,6 +6,7 @@ Import validates everything before anything is written and names every failing f
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -44,7 +45,7 @@ def _validator() -> Draft202012Validator:
 @cache
 def country_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes (from CLDR, via Babel)."""
-    territories = Locale("en").territories
+    territories: list[str] = [str(code) for code in Locale("en").territories]
     return frozenset(c for c in territories if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES)
 
 
@@ -71,15 +72,18 @@ def _schema_message(error: ValidationError) -> str:
         missing = error.message.split("'")[1]
         return f"{_path([*error.absolute_path, missing])}: " + _("missing")
     if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        schema: Any = error.schema
+        instance: Any = error.instance
+        extra = sorted(set(instance) - set(schema.get("properties", {})))
         return f"{_path([*error.absolute_path, extra[0]])}: " + _("unknown field")
     if error.validator == "type":
-        expected = error.validator_value
+        expected: Any = error.validator_value
         return f"{where or '(file)'}: " + _("must be {kind}").format(
             kind=" or ".join(expected) if isinstance(expected, list) else expected
         )
     if error.validator == "enum":
-        allowed = ", ".join("null" if v is None else str(v) for v in error.validator_value)
+        values: Any = error.validator_value
+        allowed = ", ".join("null" if v is None else str(v) for v in values)
         return f"{where}: " + _("must be one of: {allowed}").format(allowed=allowed)
     if error.validator == "const":
         return f"{where}: " + _("must be {value!r}").format(value=error.validator_value)
@@ -98,7 +102,7 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[str] = []
 
-    def date(self, value: Any, where: str, *, not_after: date | None = None) -> date | None:
+    def date(self, value: Any, where: str, *, not_after: dt.date | None = None) -> dt.date | None:
         if value is None:
             return None
         parsed = parse_date(value) if isinstance(value, str) else None
@@ -112,7 +116,7 @@ class _Checker:
         if value is not None and value not in country_codes():
             self.problems.append(f"{where}: " + _("not a country code (ISO 3166-1 alpha-2, e.g. GE)"))
 
-    def order(self, first: date | None, last: date | None, where: str, message: str) -> None:
+    def order(self, first: dt.date | None, last: dt.date | None, where: str, message: str) -> None:
         if first and last and last < first:
             self.problems.append(f"{where}: {message}")
 
@@ -251,7 +255,8 @@ def to_document(profile: Profile) -> dict[str, Any]:
             "arrival_date": _iso(profile.host.arrival_date),
         },
         "stays": [
-            {"country": s.country, "entered": s.entered.isoformat(), "left": _iso(s.left)} for s in profile.stays
+            {"country": s.country, "entered": s.entered.isoformat(), "left": _iso(s.left)}
+            for s in profile.stays
         ],
         "family": [
             {
@@ -278,7 +283,9 @@ def read_file(path: Path, extra_checks: Callable[[Profile], list[str]] | None = 
     except IsADirectoryError:
         raise InvalidInput(_("{path} is a folder.").format(path=path)) from None
     except OSError as exc:
-        raise InvalidInput(_("{path} cannot be read: {error}").format(path=path, error=exc.strerror)) from None
+        raise InvalidInput(
+            _("{path} cannot be read: {error}").format(path=path, error=exc.strerror)
+        ) from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import sqlcipher3
 
-from waystation.errors import StorageFailure, VaultDamaged, VaultInUse, WaystationError, WrongPassphrase
+from waystation.errors import (
+    StorageFailure,
+    VaultDamaged,
+    VaultInUse,
+    WaystationError,
+    WrongPassphrase,
+)
 from waystation.i18n import _
 
 SQLITE_BUSY = 5
@@ -52,9 +58,7 @@ def translate(exc: BaseException, *, while_unlocking: bool = False) -> Waystatio
     if code == SQLITE_READONLY:
         return StorageFailure(_("The vault or its folder is read-only. Nothing was saved."))
     if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
-        return StorageFailure(
-            _("The vault could not be read or written (the disk or its folder refused).")
-        )
+        return StorageFailure(_("The vault could not be read or written (the disk or its folder refused)."))
     text = str(exc).lower()
     if "hmac" in text or "malformed" in text:
         return damaged()

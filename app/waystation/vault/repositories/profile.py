@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import TYPE_CHECKING
 
 from waystation.vault.models import FamilyMember, Host, Passport, Person, Profile, Stay
@@ -41,14 +42,25 @@ class ProfileRepository:
         return Profile(
             person=person,
             passports=tuple(
-                Passport(number=r[0], kind=r[1], issued=from_text(r[2]), expires=from_text(r[3]), authority=r[4])
+                Passport(
+                    number=r[0],
+                    kind=r[1],
+                    issued=from_text(r[2]),
+                    expires=from_text(r[3]),
+                    authority=r[4],
+                )
                 for r in v.read(
                     "SELECT number, kind, issued, expires, authority FROM passport ORDER BY position, id"
                 )
             ),
-            host=Host(country=host_row[0], city=host_row[1], address=host_row[2], arrival_date=from_text(host_row[3])),
+            host=Host(
+                country=host_row[0],
+                city=host_row[1],
+                address=host_row[2],
+                arrival_date=from_text(host_row[3]),
+            ),
             stays=tuple(
-                Stay(country=r[0], entered=from_text(r[1]) or _never(), left=from_text(r[2]))
+                Stay(country=r[0], entered=date.fromisoformat(r[1]), left=from_text(r[2]))
                 for r in v.read("SELECT country, entered, left_on FROM stay ORDER BY position, id")
             ),
             family=tuple(
@@ -65,10 +77,6 @@ class ProfileRepository:
         """Replace the whole profile in one transaction (documents and progress stay)."""
         with self._vault.transaction() as conn:
             write_profile(conn, profile)
-
-
-def _never() -> None:
-    raise ValueError("a stay without an entry date")
 
 
 def write_profile(conn: Connection, profile: Profile) -> None:

@@ -1,0 +1,41 @@
+"""Writes tests/golden/vault-v<N>.vault for the current format. Run once per new format version and
+commit the file: every later version must still open it (tests/unit/test_golden_vaults.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from waystation.vault import profile_json
+from waystation.vault.connection import Vault
+from waystation.vault.migrations import latest_version
+
+GOLDEN_PASSPHRASE = "golden vault 'passphrase' ✓"
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    version = latest_version()
+    target = HERE / f"vault-v{version}.vault"
+    profile = profile_json.from_document(json.loads((HERE / "profile.json").read_text("utf-8")))
+    with Vault.create(target, GOLDEN_PASSPHRASE) as vault:
+        vault.profile.replace(profile)
+        vault.documents.add(
+            (HERE / "scan.png").read_bytes(),
+            kind="passport",
+            original_name="scan.png",
+            title="Паспорт",
+            issued=date(2019, 5, 20),
+            expires=date(2029, 5, 20),
+            added=date(2026, 11, 22),
+        )
+        vault.progress.set("ge.residence.permit", "done", on=date(2026, 10, 1), note="заметка")
+        vault.settings.set("language", "ru")
+    print(target)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

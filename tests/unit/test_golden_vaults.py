@@ -1,0 +1,38 @@
+"""Every vault format ever shipped still opens, with all its data (storage golden files)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.golden.make_golden import GOLDEN_PASSPHRASE
+from waystation.vault import copies, profile_json
+from waystation.vault.connection import Vault
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+
+
+@pytest.mark.parametrize("golden", sorted(GOLDEN.glob("vault-v*.vault")), ids=lambda p: p.name)
+def test_golden_vault_opens_with_all_data(golden: Path, tmp_path: Path) -> None:
+    copy = tmp_path / golden.name
+    shutil.copyfile(golden, copy)  # an upgrade may write; the committed file must stay as it was
+    with Vault.open(copy, GOLDEN_PASSPHRASE) as vault:
+        assert copies.check(vault).ok
+        expected = json.loads((GOLDEN / "profile.json").read_text("utf-8"))
+        assert profile_json.to_document(vault.profile.load()) == expected
+        [scan] = vault.documents.list()
+        assert (scan.kind, scan.title, scan.expires) == ("passport", "Паспорт", date(2029, 5, 20))
+        assert vault.documents.content(scan.id) == (GOLDEN / "scan.png").read_bytes()
+        progress = vault.progress.get("ge.residence.permit")
+        assert progress is not None and (progress.state, progress.note) == ("done", "заметка")
+        assert vault.settings.get("language") == "ru"
+
+
+def test_there_is_a_golden_file_for_the_current_format() -> None:
+    from waystation.vault.migrations import latest_version
+
+    assert (GOLDEN / f"vault-v{latest_version()}.vault").exists()
