@@ -336,10 +336,7 @@ def test_window_limit_without_a_window_is_invalid_content() -> None:
 
 def test_ten_years_of_history_take_milliseconds() -> None:
     start = D(2016, 1, 1)
-    stays = [
-        Stay("TR", start + timedelta(days=9 * i), start + timedelta(days=9 * i + 4))
-        for i in range(400)
-    ]
+    stays = [Stay("TR", start + timedelta(days=9 * i), start + timedelta(days=9 * i + 4)) for i in range(400)]
     on = stays[-1].left or start
     began = time.perf_counter()
     for _ in range(50):
@@ -347,3 +344,11 @@ def test_ten_years_of_history_take_milliseconds() -> None:
         earliest_return(TR, stays, "TR", on, 30)
         earliest_return(YEARLY, stays, "TR", on, 30)
     assert (time.perf_counter() - began) / 50 < 0.05
+
+
+def test_stays_in_two_countries_at_once_are_refused() -> None:
+    from waystation.rules.history import StayHistoryError, check_stays
+
+    with pytest.raises(StayHistoryError, match="overlap"):
+        check_stays([Stay("GE", date(2026, 1, 1), date(2026, 1, 20)), Stay("AM", date(2026, 1, 10), None)])
+    check_stays([Stay("GE", date(2026, 1, 1), date(2026, 1, 20)), Stay("AM", date(2026, 1, 20), None)])

@@ -8,6 +8,7 @@ from pathlib import Path
 from waystation.cli.common import human_size, open_vault, opened_vault, passphrases, write_output
 from waystation.errors import VaultDamaged
 from waystation.i18n import _, ngettext
+from waystation.rules.history import stay_problems
 from waystation.vault import copies, profile_json
 from waystation.vault.connection import Vault
 
@@ -71,7 +72,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
-    profile = profile_json.read_file(Path(args.file))
+    profile = profile_json.read_file(Path(args.file), lambda p: stay_problems(p.stays))
     with opened_vault(args) as vault:
         vault.profile.replace(profile)
     print(_("The profile was replaced; documents and checklist progress were kept."))

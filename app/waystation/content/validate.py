@@ -77,8 +77,12 @@ def _schema_problems(file: str, data: Any) -> list[Problem]:
         if error.validator in ("oneOf", "anyOf") and error.context:
             deepest = max(error.context, key=lambda e: len(e.absolute_path))
             path = list(deepest.absolute_path) if len(deepest.absolute_path) > len(path) else path
+        message = _best_message(error)
+        if error.validator == "required":
+            missing = error.message.split("'")[1]
+            path, message = [*path, missing], "missing"
         where, inner = _where(data, path)
-        problems.append(Problem(file, where, _field_path(inner), _best_message(error)))
+        problems.append(Problem(file, where, _field_path(inner), message))
     return problems
 
 

@@ -1,0 +1,65 @@
+"""Documents about to expire: a passport or permit that lapses abroad is slow and sometimes
+dangerous to replace (a consulate visit), so they are flagged months ahead."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from waystation.vault.models import DocumentInfo, Profile
+
+DEFAULT_LEAD_DAYS = 90
+
+
+@dataclass(frozen=True)
+class ExpiryWarning:
+    """One document that expires within the lead time, or already has.
+
+    ``document_id`` is None for a passport recorded in the profile; ``title`` is the user's own
+    label (empty for profile passports) and is for the screen, not for exports.
+    """
+
+    kind: str
+    expires: date
+    days_left: int
+    document_id: int | None = None
+    title: str = ""
+
+    @property
+    def expired(self) -> bool:
+        return self.days_left < 0
+
+
+def expiry_warnings(
+    profile: Profile,
+    documents: Iterable[DocumentInfo],
+    on: date,
+    lead_days: int = DEFAULT_LEAD_DAYS,
+) -> list[ExpiryWarning]:
+    """Passports and stored documents expiring by ``on + lead_days``, the soonest first.
+
+    A scan of a passport that is also in the profile with the same expiry is one warning, not two.
+    """
+    warnings = [
+        ExpiryWarning("passport", passport.expires, (passport.expires - on).days)
+        for passport in profile.passports
+        if passport.expires is not None
+    ]
+    passport_dates = {warning.expires for warning in warnings}
+    for document in documents:
+        if document.expires is None:
+            continue
+        if document.kind == "passport" and document.expires in passport_dates:
+            continue
+        warnings.append(
+            ExpiryWarning(
+                document.kind,
+                document.expires,
+                (document.expires - on).days,
+                document.id,
+                document.title,
+            )
+        )
+    due = [warning for warning in warnings if warning.days_left <= lead_days]
+    return sorted(due, key=lambda w: (w.expires, w.kind, w.document_id or 0))

@@ -1,0 +1,144 @@
+"""Broken packs: every problem is named (file, step, field), the pack is refused, others load."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from waystation.content.loader import PackInvalid, load_library, load_pack
+
+GOOD: dict[str, Any] = {
+    "format": "waystation-pack/1",
+    "country": "XX",
+    "name": {"en": "Exampleland", "ru": "Примерия"},
+    "official_languages": ["ka"],
+    "last_verified": "2026-11-22",
+    "verify_here": [{"title": {"en": "Consulate", "ru": "Консульство"}, "url": "https://example.org/"}],
+    "stay_rules": [
+        {
+            "id": "xx.stay.visa_free",
+            "citizenships": ["RU"],
+            "limits": [{"kind": "window", "days": 90, "window": 180}],
+            "explain": {"en": "90 in 180", "ru": "90 из 180"},
+            "sources": [{"url": "https://example.org/a", "date": "2025-01-01"}],
+        }
+    ],
+    "steps": [
+        {
+            "id": "xx.residence.register",
+            "track": "residence",
+            "title": {"en": "Register", "ru": "Зарегистрироваться"},
+            "body": {"en": "Do it.", "ru": "Сделайте."},
+            "deadline": {"after": "arrival", "hours": 24},
+            "sources": [{"url": "https://example.org/b", "date": "n.d."}],
+            "last_verified": "2026-11-22",
+        },
+        {
+            "id": "xx.residence.permit",
+            "track": "residence",
+            "title": {"en": "Permit", "ru": "ВНЖ"},
+            "body": {"en": "Apply.", "ru": "Подайте."},
+            "depends_on": ["xx.residence.register"],
+            "deadline": {"after": "step", "step": "xx.residence.register", "days": 10},
+            "documents": [{"kind": "passport", "translated": True}],
+            "sources": [{"url": "https://example.org/c", "date": "2026-01-05"}],
+            "last_verified": "2026-11-22",
+        },
+    ],
+}
+
+
+def write(folder: Path, name: str, data: Any) -> Path:
+    path = folder / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def problems_of(tmp_path: Path, data: Any) -> list[str]:
+    path = write(tmp_path, "xx.yaml", data)
+    with pytest.raises(PackInvalid) as caught:
+        load_pack(path)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_good_pack_loads(tmp_path: Path) -> None:
+    pack = load_pack(write(tmp_path, "xx.yaml", GOOD))
+    assert [s.id for s in pack.steps] == ["xx.residence.register", "xx.residence.permit"]
+    assert pack.steps[1].documents[0].translated
+
+
+def broken(change: Any) -> dict[str, Any]:
+    data = copy.deepcopy(GOOD)
+    change(data)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d["steps"][0].pop("title"), "xx.residence.register: title: missing"),
+        (lambda d: d["steps"][0].update(track="visa"), "xx.residence.register: track:"),
+        (
+            lambda d: d["steps"][1].update(depends_on=["xx.residence.ghost"]),
+            "depends_on: unknown step 'xx.residence.ghost'",
+        ),
+        (lambda d: d["steps"][0].update(depends_on=["xx.residence.permit"]), "dependency cycle"),
+        (lambda d: d["steps"][1].update(id="xx.residence.register"), "duplicate step id"),
+        (lambda d: d["steps"][0]["sources"][0].pop("url"), "xx.residence.register: sources[0].url: missing"),
+        (
+            lambda d: d["steps"][0]["sources"][0].pop("date"),
+            "xx.residence.register: sources[0].date: missing",
+        ),
+        (lambda d: d["steps"][0].update(sources=[]), "xx.residence.register: sources:"),
+        (lambda d: d["steps"][0]["sources"][0].update(date="2026-02-30"), "is not a real date"),
+        (lambda d: d["steps"][0]["body"].pop("ru"), "xx.residence.register: body.ru: missing"),
+        (lambda d: d["steps"][0].update(id="ge.residence.register"), "must start with 'xx.'"),
+        (lambda d: d["steps"][1]["documents"][0].update(kind="selfie"), "documents[0].kind"),
+        (
+            lambda d: d["steps"][1]["deadline"].update(step="xx.residence.other"),
+            "deadline.step: unknown step",
+        ),
+        (lambda d: d["stay_rules"][0]["limits"][0].update(days=200), "days exceed the window"),
+        (lambda d: d.update(country="YY"), "the file is named for XX"),
+    ],
+)
+def test_each_problem_is_named(tmp_path: Path, change: Any, expected: str) -> None:
+    problems = problems_of(tmp_path, broken(change))
+    assert any(expected in p and "xx.yaml" in p for p in problems), problems
+
+
+def test_every_problem_at_once(tmp_path: Path) -> None:
+    def many(d: dict[str, Any]) -> None:
+        d["steps"][0]["sources"][0].pop("url")
+        d["steps"][1]["depends_on"] = ["xx.residence.ghost"]
+        d["steps"][1]["id"] = "xx.residence.register"
+
+    assert len(problems_of(tmp_path, broken(many))) >= 3
+
+
+def test_not_yaml(tmp_path: Path) -> None:
+    path = tmp_path / "xx.yaml"
+    path.write_text("steps: [unclosed\n  - : :", encoding="utf-8")
+    with pytest.raises(PackInvalid) as caught:
+        load_pack(path)
+    assert "not valid YAML" in str(caught.value.problems[0])
+
+
+def test_library_refuses_a_bad_pack_and_keeps_the_others(tmp_path: Path) -> None:
+    write(tmp_path, "xx.yaml", GOOD)
+    other = copy.deepcopy(GOOD)
+    other["country"] = "YY"
+    other["stay_rules"][0]["id"] = "yy.stay.visa_free"
+    for step in other["steps"]:
+        step["id"] = step["id"].replace("xx.", "yy.")
+    other["steps"][1]["depends_on"] = ["yy.residence.register"]
+    other["steps"][1]["deadline"]["step"] = "yy.residence.register"
+    other["steps"][0]["sources"] = []
+    write(tmp_path, "yy.yaml", other)
+    library = load_library(tmp_path)
+    assert library.countries() == ["XX"]
+    assert list(library.refused) == [str(tmp_path / "yy.yaml")]
