@@ -12,17 +12,12 @@ from pathlib import Path
 from waystation.cli.common import iso_date, opened_vault, write_new_file
 from waystation.cli.status_text import print_status
 from waystation.content.loader import PackLibrary, load_library
-from waystation.content.model import Pack
 from waystation.errors import InvalidInput
 from waystation.i18n import _, current_language
 from waystation.packets.calendar_ics import build_calendar
-from waystation.rules.history import check_stays
-from waystation.rules.status import Status, build_status, status_to_json
-from waystation.vault.connection import Vault
+from waystation.rules.status import status_to_json
+from waystation.rules.vault_status import host_pack, vault_status
 from waystation.vault.models import STEP_STATES
-
-LEAD_DAYS_SETTING = "expiry_lead_days"
-PURPOSES_SETTING = "purposes"
 
 
 def _library() -> PackLibrary:
@@ -38,35 +33,6 @@ def _library() -> PackLibrary:
     return library
 
 
-def host_pack(vault: Vault, library: PackLibrary) -> Pack:
-    country = vault.profile.load().host.country
-    if not country:
-        raise InvalidInput(_("The profile has no host country yet (host.country)."))
-    pack = library.get(country)
-    if pack is None:
-        raise InvalidInput(
-            _("There is no country guide for {country}; guides exist for: {countries}.").format(
-                country=country, countries=", ".join(library.countries())
-            )
-        )
-    return pack
-
-
-def vault_status(vault: Vault, pack: Pack, on: date) -> Status:
-    profile = vault.profile.load()
-    check_stays(profile.stays)
-    purposes_text = vault.settings.get(PURPOSES_SETTING)
-    return build_status(
-        pack,
-        profile,
-        vault.progress.all(),
-        on,
-        documents=vault.documents.list(),
-        purposes=set(json.loads(purposes_text)) if purposes_text else None,
-        lead_days=int(vault.settings.get(LEAD_DAYS_SETTING) or 90),
-    )
-
-
 def cmd_step(args: argparse.Namespace) -> int:
     library = _library()
     steps = {step.id: step for pack in library.packs.values() for step in pack.steps}
@@ -74,7 +40,7 @@ def cmd_step(args: argparse.Namespace) -> int:
         raise InvalidInput(_("There is no step {id} in the country guides.").format(id=args.step_id))
     on = args.date or (None if args.state == "todo" else date.today())
     with opened_vault(args) as vault:
-        vault.progress.set(args.step_id, args.state, on=on)
+        vault.progress.set(args.step_id, args.state, on=on, note=args.note)
     print(_("{id}: {state}").format(id=args.step_id, state=args.state))
     return 0
 
@@ -108,6 +74,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     step.add_argument("step_id", metavar="STEP_ID")
     step.add_argument("state", metavar="STATE", choices=STEP_STATES, help=" | ".join(STEP_STATES))
     step.add_argument("--date", type=iso_date, metavar="D", help=_("when it happened (default: today)"))
+    step.add_argument("--note", metavar="TEXT", help=_("a private note kept with the step"))
     step.set_defaults(func=cmd_step)
 
     status = commands.add_parser("status", parents=[common], help=_("stay count, next steps, deadlines"))

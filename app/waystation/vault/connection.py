@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -37,7 +38,9 @@ def _uri(path: Path, mode: str) -> str:
 def _raw_connect(path: Path, passphrase: str, mode: str) -> Connection:
     """A keyed connection; nothing has been read or written yet."""
     try:
-        conn = sqlcipher3.connect(_uri(path, mode), uri=True, isolation_level=None, timeout=0)
+        conn = sqlcipher3.connect(
+            _uri(path, mode), uri=True, isolation_level=None, timeout=0, check_same_thread=False
+        )
     except sqlerrors.DatabaseError as exc:
         raise sqlerrors.translate(exc, while_unlocking=True) from None
     try:
@@ -81,6 +84,8 @@ class Vault:
     def __init__(self, path: Path, conn: Connection) -> None:
         self.path = path
         self._conn: Connection | None = conn
+        # The desktop app reads from worker threads (packet export); one statement at a time.
+        self._lock = threading.RLock()
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -171,7 +176,10 @@ class Vault:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One atomic write: all of it is saved, or none of it."""
-        conn = self.conn
+        with self._lock:
+            yield from self._transaction(self.conn)
+
+    def _transaction(self, conn: Connection) -> Iterator[Connection]:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlerrors.DatabaseError as exc:
@@ -187,18 +195,20 @@ class Vault:
             raise
 
     def read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        try:
-            return list(self.conn.execute(sql, params).fetchall())
-        except sqlerrors.DatabaseError as exc:
-            raise sqlerrors.translate(exc) from None
+        with self._lock:
+            try:
+                return list(self.conn.execute(sql, params).fetchall())
+            except sqlerrors.DatabaseError as exc:
+                raise sqlerrors.translate(exc) from None
 
     def schema_version(self) -> int:
         return int(self.read("PRAGMA user_version")[0][0])
 
     def close(self) -> None:
-        if self._conn is not None:
-            conn, self._conn = self._conn, None
-            conn.close()
+        with self._lock:
+            if self._conn is not None:
+                conn, self._conn = self._conn, None
+                conn.close()
 
     def __enter__(self) -> Vault:
         return self

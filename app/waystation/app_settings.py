@@ -1,0 +1,88 @@
+"""Settings of the app itself (not of a person): interface language, auto-lock, discreet mode.
+
+They hold nothing personal, except the list of recently opened vaults, which is kept only when the
+user turns it on. A settings file that cannot be read is never overwritten silently: the app starts
+with defaults, says so, and the damaged file is moved aside (not deleted) the first time the user
+saves a setting.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from waystation.i18n import UI_LANGUAGES
+
+SETTINGS_FILE = "settings.json"
+MIN_AUTO_LOCK_MINUTES = 1
+MAX_AUTO_LOCK_MINUTES = 240
+
+
+@dataclass
+class AppSettings:
+    language: str = ""  # "" = follow the system
+    auto_lock_minutes: int = 5
+    discreet: bool = False
+    remember_recent: bool = False
+    recent_vaults: list[str] = field(default_factory=list)
+    expiry_lead_days: int = 90
+
+    def normalised(self) -> AppSettings:
+        language = self.language if self.language in UI_LANGUAGES else ""
+        minutes = min(max(int(self.auto_lock_minutes), MIN_AUTO_LOCK_MINUTES), MAX_AUTO_LOCK_MINUTES)
+        recent = [str(p) for p in self.recent_vaults][:8] if self.remember_recent else []
+        lead = min(max(int(self.expiry_lead_days), 0), 730)
+        return AppSettings(language, minutes, bool(self.discreet), bool(self.remember_recent), recent, lead)
+
+
+def default_config_dir() -> Path:
+    """WAYSTATION_CONFIG_DIR, else the platform's per-user config folder."""
+    override = os.environ.get("WAYSTATION_CONFIG_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home())) / "Waystation"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "Waystation"
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "waystation"
+
+
+class SettingsStore:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or default_config_dir()
+        self.problem: str | None = None  # why the file could not be read, if it could not
+
+    @property
+    def path(self) -> Path:
+        return self.folder / SETTINGS_FILE
+
+    def load(self) -> AppSettings:
+        try:
+            raw = self.path.read_text("utf-8")
+        except FileNotFoundError:
+            return AppSettings()
+        except OSError as exc:
+            self.problem = str(exc.strerror)
+            return AppSettings()
+        try:
+            data: Any = json.loads(raw)
+            known = {f.name for f in fields(AppSettings)}
+            if not isinstance(data, dict):
+                raise TypeError("not an object")
+            return AppSettings(**{k: v for k, v in data.items() if k in known}).normalised()
+        except (ValueError, TypeError) as exc:
+            self.problem = str(exc)
+            return AppSettings()
+
+    def save(self, settings: AppSettings) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if self.problem and self.path.exists():
+            self.path.replace(self.path.with_name(SETTINGS_FILE + ".unreadable"))
+            self.problem = None
+        temporary = self.path.with_name(SETTINGS_FILE + ".new")
+        temporary.write_text(json.dumps(asdict(settings.normalised()), indent=2), encoding="utf-8")
+        temporary.replace(self.path)
