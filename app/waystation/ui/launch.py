@@ -9,17 +9,22 @@ import sys
 def run_desktop(*, selftest: bool = False) -> int:
     if selftest:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
+        from waystation.ui.selftest import run_selftest
+
+        return run_selftest()
     from PySide6.QtWidgets import QApplication
 
     from waystation.i18n import language_from_environment, set_language
-    from waystation.ui.start_window import StartWindow
+    from waystation.ui.main_window import MainWindow
+    from waystation.ui.session import Session
+    from waystation.ui.style import apply_style
 
-    set_language(language_from_environment())
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Waystation")
-    window = StartWindow()
+    session = Session()
+    set_language(session.settings.language or language_from_environment())
+    apply_style(app)
+    window = MainWindow(session)
     window.show()
-    if selftest:
-        QTimer.singleShot(0, app.quit)
     return int(app.exec())

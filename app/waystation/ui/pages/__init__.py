@@ -1,0 +1,1 @@
+"""The screens of an unlocked vault, one module each."""

@@ -1,0 +1,51 @@
+"""``waystation --selftest``: start the app offscreen, create a throwaway vault, render every
+screen, then clean up and exit 0 (non-zero with one line on stderr if anything fails). Used by the
+installer smoke test and to time start-up."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+SELFTEST_PASSPHRASE = "selftest only — not a real vault"
+
+
+def run_selftest() -> int:
+    started = time.perf_counter()
+    from PySide6.QtWidgets import QApplication
+
+    from waystation.app_settings import SettingsStore
+    from waystation.ui.main_window import MainWindow
+    from waystation.ui.session import Session
+    from waystation.vault.models import Host, Person, Profile, Stay
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="waystation-selftest-") as tmp:
+        folder = Path(tmp)
+        session = Session(store=SettingsStore(folder / "config"))
+        window = MainWindow(session)
+        window.show()
+        session.create(folder / "selftest.vault", SELFTEST_PASSPHRASE)
+        session.vault.profile.replace(
+            Profile(
+                person=Person(family_name="Тестова", given_names="Анна", citizenships=("RU",)),
+                host=Host(country="KZ", arrival_date=date(2026, 1, 10)),
+                stays=(Stay("KZ", date(2026, 1, 10)),),
+            )
+        )
+        window.enter_workspace()
+        rendered = 0
+        for key in window.workspace.pages:
+            window.workspace.show_page(key)
+            app.processEvents()
+            if window.grab().isNull():
+                raise RuntimeError(f"screen {key} did not render")
+            rendered += 1
+        session.lock()
+        window.close()
+    elapsed = time.perf_counter() - started
+    print(f"selftest ok: {rendered} screens rendered in {elapsed:.2f} s")
+    return 0

@@ -1,0 +1,115 @@
+"""The open vault and what the screens share about it. Screens never talk SQL: they call the
+vault's repositories and the core's rules through this object, and listen to its signals."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
+
+from waystation.app_settings import AppSettings, SettingsStore
+from waystation.content.loader import PackLibrary, load_library
+from waystation.content.model import Pack
+from waystation.errors import WaystationError
+from waystation.rules.status import Status
+from waystation.rules.vault_status import vault_status
+from waystation.ui.clock import Clock
+from waystation.vault.connection import Vault
+
+
+class Session(QObject):
+    opened = Signal()
+    locked = Signal()
+    changed = Signal(str)  # "profile", "documents", "progress", "settings"
+
+    def __init__(
+        self,
+        clock: Clock | None = None,
+        library: PackLibrary | None = None,
+        store: SettingsStore | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.clock = clock or Clock()
+        self.library = library if library is not None else load_library()
+        self.store = store or SettingsStore()
+        self.settings: AppSettings = self.store.load()
+        self._vault: Vault | None = None
+        self._copied: str | None = None
+
+    # -- the vault -------------------------------------------------------------------------
+
+    @property
+    def vault(self) -> Vault:
+        if self._vault is None or not self._vault.is_open:
+            raise WaystationError("The vault is locked.")
+        return self._vault
+
+    @property
+    def is_open(self) -> bool:
+        return self._vault is not None and self._vault.is_open
+
+    def open(self, path: Path, passphrase: str) -> None:
+        """Raises the core's typed errors (wrong passphrase, in use, damaged...)."""
+        self._vault = Vault.open(path, passphrase)
+        self._remember(path)
+        self.opened.emit()
+
+    def create(self, path: Path, passphrase: str) -> None:
+        self._vault = Vault.create(path, passphrase)
+        self._remember(path)
+        self.opened.emit()
+
+    def lock(self) -> None:
+        """Close the vault and forget everything read from it; screens clear themselves."""
+        self._clear_clipboard()
+        if self._vault is not None:
+            self._vault.close()
+            self._vault = None
+            self.locked.emit()
+
+    def notify(self, what: str) -> None:
+        self.changed.emit(what)
+
+    # -- what the screens need -----------------------------------------------------------------
+
+    def today(self) -> date:
+        return self.clock.today()
+
+    def host_pack(self) -> Pack | None:
+        country = self.vault.profile.load().host.country
+        return self.library.get(country) if country else None
+
+    def status(self, on: date | None = None) -> Status | None:
+        """The person's status in their host country, or None while no guide applies."""
+        pack = self.host_pack()
+        if pack is None:
+            return None
+        return vault_status(self.vault, pack, on or self.today(), lead_days=self.settings.expiry_lead_days)
+
+    # -- app settings and clipboard -------------------------------------------------------
+
+    def save_settings(self, settings: AppSettings) -> None:
+        self.settings = settings.normalised()
+        self.store.save(self.settings)
+        self.changed.emit("settings")
+
+    def _remember(self, path: Path) -> None:
+        if not self.settings.remember_recent:
+            return
+        recent = [str(path.resolve())] + [p for p in self.settings.recent_vaults if p != str(path.resolve())]
+        self.settings.recent_vaults = recent[:8]
+        self.store.save(self.settings)
+
+    def copy(self, text: str) -> None:
+        """Copy a value; it is removed from the clipboard again when the vault locks."""
+        QGuiApplication.clipboard().setText(text)
+        self._copied = text
+
+    def _clear_clipboard(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if self._copied is not None and clipboard.text() == self._copied:
+            clipboard.clear()
+        self._copied = None

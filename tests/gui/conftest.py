@@ -1,0 +1,44 @@
+"""GUI fixtures: the real main window offscreen, a fake clock, scripted file dialogs and settings
+kept in the test's own folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from waystation.app_settings import SettingsStore
+from waystation.ui.clock import FakeClock
+from waystation.ui.dialogs import ScriptedDialogs
+from waystation.ui.main_window import MainWindow
+from waystation.ui.session import Session
+
+STRONG = "orchard lantern velvet quarry 42"
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(date(2026, 5, 1))
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+@pytest.fixture
+def session(tmp_path: Path, clock: FakeClock) -> Iterator[Session]:
+    s = Session(clock=clock, store=SettingsStore(tmp_path / "config"))
+    yield s
+    s.lock()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, session: Session, dialogs: ScriptedDialogs) -> MainWindow:
+    w = MainWindow(session, dialogs)
+    qtbot.addWidget(w)
+    w.show()
+    return w
