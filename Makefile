@@ -36,3 +36,6 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info app/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+i18n: $(STAMP)
+	$(BIN)/python -m tools.i18n extract update compile

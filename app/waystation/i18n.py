@@ -8,11 +8,14 @@ here always look up the current catalog, so nothing caches a translated string b
 from __future__ import annotations
 
 import gettext
+import io
 import os
 from datetime import date
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
 from waystation.resources_path import locales_dir
 
@@ -27,12 +30,29 @@ _state: dict[str, object] = {
 
 
 def _load(language: str) -> gettext.NullTranslations:
+    """The catalog for ``language``: the compiled .mo when it is newer than its .po, otherwise
+    the .po compiled in memory (so a fresh checkout needs no build step and writes nothing)."""
     if language == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
     try:
-        return gettext.translation(DOMAIN, localedir=str(locales_dir()), languages=[language])
-    except (OSError, FileNotFoundError):
+        folder = locales_dir() / language / "LC_MESSAGES"
+    except FileNotFoundError:
         return gettext.NullTranslations()
+    po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+    try:
+        if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+            with mo.open("rb") as handle:
+                return gettext.GNUTranslations(handle)
+        if po.exists():
+            with po.open("rb") as handle:
+                catalog = read_po(handle, locale=language, domain=DOMAIN)
+            buffer = io.BytesIO()
+            write_mo(buffer, catalog, use_fuzzy=False)
+            buffer.seek(0)
+            return gettext.GNUTranslations(buffer)
+    except (OSError, ValueError):
+        pass
+    return gettext.NullTranslations()
 
 
 def set_language(language: str) -> None:
