@@ -237,3 +237,22 @@ def test_crlf_line_endings_are_removed(cli: Cli, tmp_path: Path) -> None:
     vault = tmp_path / "a.vault"
     assert cli("vault", "create", str(vault), "--passphrase-stdin", stdin="windows pass\r\n").code == 0
     assert cli("vault", "check", str(vault), "--passphrase-stdin", stdin="windows pass\n").code == 0
+
+
+def test_flipped_bit_is_reported_by_check_with_exit_4(cli: Cli, tmp_path: Path) -> None:
+    vault = tmp_path / "a.vault"
+    create(cli, vault)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 200)
+    assert (
+        cli("doc", "add", str(vault), str(scan), "--kind", "other", "--passphrase-stdin", stdin=pw(PASS)).code
+        == 0
+    )
+    data = bytearray(vault.read_bytes())
+    data[3 * 4096 + 100] ^= 0x01
+    vault.write_bytes(bytes(data))
+    before = fingerprint(vault)
+    result = cli("vault", "check", str(vault), "--passphrase-stdin", stdin=pw(PASS))
+    assert result.code == 4, result
+    assert "damaged" in one_line_error(result) or "integrity" in result.err
+    assert fingerprint(vault) == before
