@@ -1,21 +1,31 @@
-"""Shared pieces of the command line: argument types, opening a vault, writing files safely."""
+"""Shared pieces of the command line: argument types, opening a vault, writing files safely
+(``write_new_file`` lives in the core, ``waystation.files``, and is re-exported here)."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import os
-import secrets
 import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from waystation.cli.passphrases import PassphraseSource
-from waystation.errors import InvalidInput, StorageFailure
+from waystation.errors import InvalidInput
+from waystation.files import write_new_file
 from waystation.i18n import _
 from waystation.vault.connection import Vault
 from waystation.vault.profile_json import parse_date
+
+__all__ = [
+    "human_size",
+    "iso_date",
+    "open_vault",
+    "opened_vault",
+    "passphrases",
+    "write_new_file",
+    "write_output",
+]
 
 
 def iso_date(text: str) -> date:
@@ -43,35 +53,6 @@ def opened_vault(args: argparse.Namespace, source: PassphraseSource | None = Non
     vault, _passphrase = open_vault(args, source or passphrases(args))
     with vault:
         yield vault
-
-
-def write_new_file(path: Path, data: bytes, *, force: bool = False, mode: int = 0o600) -> None:
-    """Write ``data`` to ``path`` under a temporary name first, so a failure leaves no half file;
-    refuses to replace an existing file unless ``force``."""
-    if path.exists() and not force:
-        raise InvalidInput(
-            _("{path} already exists; it was left untouched (use --force to replace it).").format(path=path)
-        )
-    if not path.parent.is_dir():
-        raise InvalidInput(_("The folder {folder} does not exist.").format(folder=path.parent))
-    temporary = path.with_name(f".{path.name}.partial-{secrets.token_hex(4)}")
-    try:
-        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except PermissionError:
-        temporary.unlink(missing_ok=True)
-        raise StorageFailure(
-            _("Cannot write to {folder}: permission denied.").format(folder=path.parent)
-        ) from None
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise StorageFailure(
-            _("{path} could not be written: {error}").format(path=path, error=exc.strerror)
-        ) from None
 
 
 def write_output(target: str, text: str, *, force: bool) -> None:

@@ -5,15 +5,17 @@ available; auto-lock follows the settings."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from waystation.i18n import _
 from waystation.ui.dialogs import FileDialogs
+from waystation.ui.icons import icon, window_icon
 from waystation.ui.idle import IdleWatcher
 from waystation.ui.session import Session
 from waystation.ui.start_screen import StartScreen
+from waystation.ui.wizard import FirstRunWizard
 from waystation.ui.workspace import Workspace
 
 DISCREET_TITLE = "Notes"
@@ -26,6 +28,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.dialogs = dialogs or FileDialogs()
+        self.first_run: FirstRunWizard | None = None
         self.start = StartScreen(session, self.dialogs, self)
         self.workspace = Workspace(session, self, dialogs=self.dialogs)
         self.stack = QStackedWidget(self)
@@ -36,11 +39,12 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("toolbar")
         self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
-        self.lock_action = QAction(self)
+        self.lock_action = QAction(icon("lock"), "", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
-        self.quick_exit_action = QAction(self)
+        self.quick_exit_action = QAction(icon("quick_exit"), "", self)
         self.quick_exit_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         self.quick_exit_action.triggered.connect(self.quick_exit)
         self.toolbar.addAction(self.lock_action)
@@ -77,11 +81,24 @@ class MainWindow(QMainWindow):
         self.workspace.enter()
 
     def after_create(self) -> None:
-        """A new vault: the first-run wizard, when there is one, then the workspace."""
-        run_wizard = getattr(self, "run_first_run_wizard", None)
-        if callable(run_wizard):
-            run_wizard()
+        """A new vault: the workspace, with the first-run wizard over it."""
         self.enter_workspace()
+        self.run_first_run_wizard()
+
+    def run_first_run_wizard(self) -> FirstRunWizard:
+        """Modal, but not blocking: the window keeps running (auto-lock, tests) behind it."""
+        wizard = FirstRunWizard(self.session, self)
+        wizard.setWindowModality(Qt.WindowModality.ApplicationModal)
+        wizard.finished.connect(self._first_run_closed)
+        self.first_run = wizard
+        wizard.open()
+        return wizard
+
+    def _first_run_closed(self) -> None:
+        if self.first_run is not None:
+            self.first_run.forget()  # the answers are in the vault now, or were not wanted
+            self.first_run.deleteLater()
+            self.first_run = None
 
     def lock(self) -> None:
         self.session.lock()
@@ -99,6 +116,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(DISCREET_TITLE if self.session.settings.discreet else _("Waystation"))
+        self.setWindowIcon(window_icon(self.session.settings.discreet))
         self.lock_action.setText(_("Lock"))
         self.lock_action.setToolTip(_("Lock the vault (Ctrl+L)"))
         self.quick_exit_action.setText(_("Quick exit"))

@@ -62,6 +62,11 @@ class Session(QObject):
         self._remember(path)
         self.opened.emit()
 
+    def replace_vault(self, vault: Vault) -> None:
+        """The same vault reopened under a new handle (after a passphrase change); the screens
+        keep what they show, so no signal is sent."""
+        self._vault = vault
+
     def lock(self) -> None:
         """Close the vault and forget everything read from it; screens clear themselves."""
         self._clear_clipboard()

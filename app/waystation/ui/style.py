@@ -12,7 +12,7 @@ STYLE_SHEET = f"""
 QLabel#heading {{ font-size: 20pt; font-weight: 600; }}
 QLabel#subheading {{ font-size: 13pt; font-weight: 600; }}
 QLabel#message {{ color: #b3261e; }}
-QLabel#warning {{ padding: 8px; border-left: 3px solid #c77700; }}
+QLabel#warning {{ padding: 8px; border: 0px solid transparent; border-left: 3px solid #c77700; }}
 QListWidget#navigation {{ font-size: 11pt; padding-top: 8px; border: none; }}
 QListWidget#navigation::item {{ padding: 8px 14px; }}
 QListWidget#navigation::item:selected {{ background: {ACCENT}; color: white; }}

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from waystation.ui.dialogs import FileDialogs
+from waystation.ui.icons import icon
 from waystation.ui.pages.base import Page
 from waystation.ui.pages.registry import page_classes
 from waystation.ui.session import Session
@@ -18,15 +19,19 @@ class Workspace(QWidget):
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(210)
+        self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget(self)
         self.pages: dict[str, Page] = {}
         for page_class in page_classes():
             page = page_class(session, self, dialogs=dialogs)
             self.pages[page.key] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem(page.title())
+            item = QListWidgetItem(icon(page.icon_name), page.title())
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             self.nav.addItem(item)
+            navigate = getattr(page, "navigate", None)
+            if isinstance(navigate, SignalInstance):
+                navigate.connect(self.go_to)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -39,6 +44,15 @@ class Workspace(QWidget):
         page = self.pages[key]
         self.nav.setCurrentRow(list(self.pages).index(key))
         return page
+
+    def go_to(self, key: str, item_id: str = "") -> None:
+        """A screen asked to show one of its items on another screen (e.g. a step's checklist)."""
+        if key not in self.pages:
+            return
+        page = self.show_page(key)
+        focus_item = getattr(page, "focus_item", None)
+        if item_id and callable(focus_item):
+            focus_item(item_id)
 
     def _show_row(self, row: int) -> None:
         if row < 0:

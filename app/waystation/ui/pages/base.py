@@ -14,6 +14,7 @@ class Page(QWidget):
     """Subclasses implement ``title``, ``refresh``, ``clear`` and ``retranslate``."""
 
     key = "page"
+    icon_name = ""  # a file in resources/icons/, without ".svg"
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, dialogs: FileDialogs | None = None

@@ -1,0 +1,158 @@
+"""``waystation packet``: a document packet (PDF) for one country and track.
+
+Usage problems (an unknown country or track, an existing output file without --force, a missing
+folder) are refused before the passphrase is asked. With --encrypt the PDF password is asked after
+the vault opened: twice on a terminal, or as the second line of standard input with
+--passphrase-stdin (the vault passphrase is the first).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from waystation.cli.common import open_vault, passphrases
+from waystation.content.loader import PackLibrary, load_library
+from waystation.content.model import Pack
+from waystation.errors import InvalidInput
+from waystation.i18n import UI_LANGUAGES, _, current_language, set_language
+from waystation.packets.labels import LABEL_LANGUAGES
+from waystation.rules.vault_status import vault_status
+
+BAR_WIDTH = 28
+
+
+class ProgressBar:
+    """A one-line bar redrawn in place on a terminal; silent when ``stream`` is not a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._active = stream.isatty()
+        self._drawn = False
+
+    def __call__(self, done: int, total: int, message: str) -> None:
+        if not self._active:
+            return
+        filled = BAR_WIDTH * done // max(total, 1)
+        bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+        self._stream.write(f"\r[{bar}] {done}/{total} {message[:40]:<40}")
+        self._stream.flush()
+        self._drawn = True
+
+    def finish(self) -> None:
+        if self._drawn:
+            self._stream.write("\n")
+            self._stream.flush()
+            self._drawn = False
+
+
+def _library() -> PackLibrary:
+    library = load_library()
+    for file, problems in library.refused.items():
+        print(
+            "waystation: "
+            + _("the country guide {file} was not loaded ({n} problem(s)).").format(
+                file=file, n=len(problems)
+            ),
+            file=sys.stderr,
+        )
+    return library
+
+
+def packet_pack(library: PackLibrary, country: str, track: str) -> Pack:
+    """The pack for ``country`` if it defines a packet for ``track``; otherwise an InvalidInput
+    that names what exists."""
+    with_packets = sorted(code for code, pack in library.packs.items() if pack.packets)
+    pack = library.get(country.upper())
+    if pack is None or not pack.packets:
+        raise InvalidInput(
+            _("There are no packets for {country}; packets exist for: {countries}.").format(
+                country=country, countries=", ".join(with_packets) or "-"
+            )
+        )
+    if track not in pack.packets:
+        raise InvalidInput(
+            _("There is no {track} packet for {country}; packets exist for: {tracks}.").format(
+                track=track, country=pack.country, tracks=", ".join(sorted(pack.packets))
+            )
+        )
+    return pack
+
+
+def _check_output(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise InvalidInput(
+            _("{path} already exists; it was left untouched (use --force to replace it).").format(path=path)
+        )
+    if not path.parent.is_dir():
+        raise InvalidInput(_("The folder {folder} does not exist.").format(folder=path.parent))
+
+
+def cmd_packet(args: argparse.Namespace) -> int:
+    language = (args.lang or current_language()).lower()
+    if language not in LABEL_LANGUAGES:
+        raise InvalidInput(
+            _("Packets cannot be made in {language}; use one of: {languages}.").format(
+                language=language, languages=", ".join(LABEL_LANGUAGES)
+            )
+        )
+    pack = packet_pack(_library(), args.country, args.track)
+    out = Path(args.out)
+    _check_output(out, args.force)
+    if language in UI_LANGUAGES:
+        set_language(language)  # headings and notes in the applicant's language too
+    # ReportLab, pypdf and Pillow load only when a packet is made, not for every command
+    from waystation.packets.builder import build_packet, write_packet
+    from waystation.packets.request import PacketRequest
+
+    source = passphrases(args)
+    vault, _passphrase = open_vault(args, source)
+    bar = ProgressBar(sys.stderr)
+    with vault:
+        password = None
+        if args.encrypt:
+            password = source.ask_new(_("Password for the PDF: "), _("Repeat the PDF password: "))
+        today = date.today()
+        request = PacketRequest(
+            profile=vault.profile.load(),
+            pack=pack,
+            track=args.track,
+            status=vault_status(vault, pack, today),
+            documents=tuple(vault.documents.list()),
+            fetch=vault.documents.content,
+            language=language,
+            made_on=today,
+            password=password,
+        )
+        try:
+            result = build_packet(request, progress=bar)
+        finally:
+            bar.finish()
+    write_packet(result, out, force=args.force)
+    for warning in result.warnings:
+        print("waystation: " + _("warning: {message}").format(message=warning), file=sys.stderr)
+    print(_("Packet written to {path} ({n} pages).").format(path=out, n=result.pages))
+    return 0
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    packet = commands.add_parser(
+        "packet", parents=[common], help=_("export a document packet (PDF) for a country and track")
+    )
+    packet.add_argument("vault", metavar="VAULT")
+    packet.add_argument("--country", required=True, metavar="CC", help=_("host country, e.g. GE"))
+    packet.add_argument(
+        "--track", required=True, metavar="TRACK", help=_("residence, work, housing or counselling")
+    )
+    packet.add_argument(
+        "--lang",
+        metavar="LL",
+        help=_("your language for the labels beside the host country's (default: the interface language)"),
+    )
+    packet.add_argument("--out", required=True, metavar="FILE.pdf")
+    packet.add_argument("--encrypt", action="store_true", help=_("protect the PDF with a password (AES-256)"))
+    packet.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
+    packet.set_defaults(func=cmd_packet)

@@ -1,0 +1,323 @@
+"""Scans for a packet: images re-encoded so nothing but pixels reaches the PDF, PDFs checked.
+
+Images are decoded and encoded again as a fresh JPEG in memory: EXIF (camera, GPS, time), XMP,
+ICC and comment chunks stay behind. The EXIF orientation is applied first, so a phone photo still
+prints upright. Pixels are capped (``MAX_PIXELS``) before anything is decoded, against
+decompression bombs, and the printed size is capped (``MAX_SIDE``), which also keeps packets small
+and fast to build. Nothing is written to disk.
+
+PDFs from the vault are parsed here only to count their pages; ``clean_pdf_page`` strips their
+per-page metadata when they are merged (see assemble.py).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, RectangleObject, StreamObject
+
+from waystation.i18n import _
+from waystation.vault.filetypes import sniff_mime
+from waystation.vault.models import DocumentInfo
+
+MAX_PIXELS = 50_000_000
+MAX_SIDE = 2000  # pixels on the long side: about 170 dpi on A4, plenty for a document scan
+JPEG_QUALITY = 85
+
+_IMAGE_TYPES = ("image/jpeg", "image/png", "image/gif", "image/tiff", "image/bmp", "image/webp")
+
+
+class ScanRefused(Exception):
+    """A scan that cannot go into the packet; ``reason`` is a translated phrase."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    document: DocumentInfo
+    jpeg: bytes
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class PreparedPdf:
+    document: DocumentInfo
+    data: bytes
+    pages: int
+
+
+@dataclass(frozen=True)
+class SkippedScan:
+    document: DocumentInfo
+    reason: str
+
+
+Prepared = PreparedImage | PreparedPdf | SkippedScan
+
+
+@dataclass(frozen=True)
+class OpenedImage:
+    """An image whose header was read and whose size was checked; not decoded yet."""
+
+    document: DocumentInfo
+    image: Image.Image
+
+
+def open_scan(document: DocumentInfo, data: bytes) -> Prepared | OpenedImage:
+    """The quick first half, on the calling thread: recognise the document, count a PDF's pages,
+    read an image's header and refuse it if it is too large to decode."""
+    mime = sniff_mime(data)
+    try:
+        if mime == "application/pdf":
+            return PreparedPdf(document, data, count_pdf_pages(data))
+        if mime in _IMAGE_TYPES:
+            return OpenedImage(document, open_image(data))
+        if mime == "image/heic":
+            raise ScanRefused(_("HEIC photos cannot be read yet; add it as JPEG or PDF"))
+        raise ScanRefused(_("it is neither an image nor a PDF"))
+    except ScanRefused as refused:
+        return SkippedScan(document, refused.reason)
+
+
+def finish_scan(opened: OpenedImage) -> PreparedImage | SkippedScan:
+    """The slow second half, safe on a worker thread: decode and re-encode the image."""
+    try:
+        jpeg, width, height = encode_clean(opened.image)
+    except ScanRefused as refused:
+        return SkippedScan(opened.document, refused.reason)
+    return PreparedImage(opened.document, jpeg, width, height)
+
+
+def prepare_scan(document: DocumentInfo, data: bytes) -> Prepared:
+    """The document ready for the packet, or why it was skipped."""
+    first = open_scan(document, data)
+    return finish_scan(first) if isinstance(first, OpenedImage) else first
+
+
+def fitted_size(width: int, height: int, longest: int) -> tuple[int, int]:
+    scale = min(1.0, longest / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def reencode_image(data: bytes) -> tuple[bytes, int, int]:
+    """A clean JPEG of the image in ``data``: (jpeg, width, height). Raises ScanRefused."""
+    return encode_clean(open_image(data))
+
+
+def open_image(data: bytes) -> Image.Image:
+    """The image in ``data`` with only its header read; ScanRefused when it is unreadable or
+    has more than MAX_PIXELS pixels (nothing has been decoded by then)."""
+    image = _open(data)
+    width, height = image.size
+    if width * height > MAX_PIXELS or width < 1 or height < 1:
+        image.close()
+        if width < 1 or height < 1:
+            raise ScanRefused(_("the image is empty"))
+        raise ScanRefused(_too_large(width, height))
+    return image
+
+
+def encode_clean(image: Image.Image) -> tuple[bytes, int, int]:
+    """Decode ``image`` (closing it) and encode it again as a JPEG with nothing but pixels:
+    upright, flattened to RGB or grey, in sRGB, at most MAX_SIDE pixels on its long side."""
+    try:
+        if image.format == "JPEG":
+            # decode at 1/2, 1/4 or 1/8 scale straight away when that is still big enough
+            image.draft("L" if image.mode == "L" else "RGB", fitted_size(*image.size, MAX_SIDE))
+        image.load()
+        icc = image.info.get("icc_profile")
+        upright = ImageOps.exif_transpose(image)
+        flat = _to_srgb(_flatten(upright), icc)
+        if max(flat.size) > MAX_SIDE:
+            flat = flat.resize(fitted_size(*flat.size, MAX_SIDE), Image.Resampling.LANCZOS)
+        flat.info = {}  # no EXIF, XMP, ICC or comment may be carried into the new file
+        out = io.BytesIO()
+        flat.save(out, "JPEG", quality=JPEG_QUALITY)
+        return out.getvalue(), flat.width, flat.height
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ScanRefused(_("the image is damaged or cannot be read")) from None
+    finally:
+        image.close()
+
+
+def _too_large(width: int, height: int) -> str:
+    return _("the image is too large ({width} × {height} pixels; the limit is {limit} megapixels)").format(
+        width=width, height=height, limit=MAX_PIXELS // 1_000_000
+    )
+
+
+def _open(data: bytes) -> Image.Image:
+    # Pillow warns about, then refuses, huge images while reading the header; both mean no.
+    # catch_warnings changes process-wide state, so this runs on one thread only (open_scan).
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            return Image.open(io.BytesIO(data))
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ScanRefused(_("the image is too large to open safely")) from None
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            raise ScanRefused(_("the image is damaged or cannot be read")) from None
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """RGB or greyscale, transparency laid on white."""
+    if image.mode in ("L", "RGB"):
+        return image
+    if image.mode in ("1", "I;16", "I;16B", "I;16L", "I", "F"):
+        return image.convert("L")
+    if image.mode == "P":
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def _to_srgb(image: Image.Image, icc: object) -> Image.Image:
+    """Colours as the embedded profile meant them, in sRGB (the profile itself is dropped)."""
+    if not isinstance(icc, bytes) or not icc or image.mode != "RGB":
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        converted = ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"))
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image
+    return converted if isinstance(converted, Image.Image) else image
+
+
+def count_pdf_pages(data: bytes) -> int:
+    """How many pages the PDF has; ScanRefused when it is locked, damaged, or has a page that
+    could not be merged (each page is tried here, on a scratch copy, so that the packet itself
+    never fails half-way)."""
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ScanRefused(_("the PDF is protected by a password"))
+        scratch = PdfWriter()
+        for page in reader.pages:
+            fit_pdf_page(scratch.add_page(page))
+        count = len(reader.pages)
+    except ScanRefused:
+        raise
+    except Exception:  # pypdf raises many kinds of errors on damaged files
+        raise ScanRefused(_("the PDF is damaged or cannot be read")) from None
+    if count < 1:
+        raise ScanRefused(_("the PDF has no pages"))
+    return count
+
+
+def open_pdf(data: bytes) -> PdfReader:
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        reader.decrypt("")
+    return reader
+
+
+# Per-page entries that can carry authorship, edit history, links or scripts.
+_PAGE_KEYS_TO_DROP = ("/Metadata", "/PieceInfo", "/LastModified", "/Annots", "/AA", "/B", "/Thumb")
+_BOX_KEYS = ("/CropBox", "/BleedBox", "/TrimBox", "/ArtBox")
+FOOTER_BAND = 19 * 72 / 25.4  # points kept free under a scan's content: the footer and caption
+_JPEG_KEEP = {0xE0, 0xEE}  # APP0 (JFIF) and APP14 (Adobe colour transform) are needed to decode
+
+
+def fit_pdf_page(page: PageObject) -> None:
+    """Prepare a page of a PDF scan for the packet: cleaned (see ``clean_pdf_page``), turned
+    upright, and shrunk a little so the footer fits below its content."""
+    clean_pdf_page(page)
+    page.transfer_rotation_to_content()
+    box = page.mediabox
+    for key in _BOX_KEYS:
+        if key in page:
+            del page[NameObject(key)]
+    left, bottom = float(box.left), float(box.bottom)
+    width, height = float(box.width), float(box.height)
+    if width <= 0 or height <= 0:
+        raise ValueError("a page without size")
+    if height > FOOTER_BAND * 2:  # a tiny page keeps its size; the footer overlaps it
+        scale = (height - FOOTER_BAND) / height
+        tx = left * (1 - scale) + (width - width * scale) / 2
+        ty = bottom * (1 - scale) + FOOTER_BAND
+        page.add_transformation(Transformation().scale(scale, scale).translate(tx, ty))
+    page.mediabox = RectangleObject((left, bottom, left + width, bottom + height))
+    page.get_contents()  # a content stream that cannot be read fails here, not in the packet
+
+
+def clean_pdf_page(page: DictionaryObject) -> None:
+    """Drop metadata, annotations and actions from a page being merged, and strip EXIF and
+    other application segments from the JPEG images it draws."""
+    for key in _PAGE_KEYS_TO_DROP:
+        if key in page:
+            del page[key]
+    resources = page.get("/Resources")
+    if resources is not None:
+        _clean_resources(resources.get_object(), depth=0, seen=set())
+
+
+def _clean_resources(resources: object, depth: int, seen: set[int]) -> None:
+    if not isinstance(resources, DictionaryObject) or depth > 8:
+        return
+    xobjects = resources.get("/XObject")
+    if xobjects is None:
+        return
+    xobjects = xobjects.get_object()
+    if not isinstance(xobjects, DictionaryObject):
+        return
+    for name in list(xobjects):
+        item = xobjects[name].get_object()
+        if not isinstance(item, StreamObject) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if "/Metadata" in item:
+            del item[NameObject("/Metadata")]
+        if item.get("/Subtype") == "/Image" and _is_dct(item.get("/Filter")):
+            StreamObject.set_data(item, strip_jpeg_metadata(item._data))
+        elif item.get("/Subtype") == "/Form" and "/Resources" in item:
+            _clean_resources(item["/Resources"].get_object(), depth + 1, seen)
+
+
+def _is_dct(filters: object) -> bool:
+    if isinstance(filters, ArrayObject):
+        return len(filters) == 1 and filters[0] == "/DCTDecode"
+    return filters == "/DCTDecode"
+
+
+def strip_jpeg_metadata(data: bytes) -> bytes:
+    """The JPEG without its EXIF, XMP, IPTC, ICC and comment segments (the image data is left
+    exactly as it was). Anything that does not parse as a JPEG is returned unchanged."""
+    if not data.startswith(b"\xff\xd8"):
+        return data
+    out = bytearray(b"\xff\xd8")
+    position = 2
+    while position + 4 <= len(data):
+        if data[position] != 0xFF:
+            return data
+        marker = data[position + 1]
+        if marker == 0xFF:  # fill byte
+            position += 1
+            continue
+        if marker == 0xDA:  # start of scan: the rest is image data
+            out += data[position:]
+            return bytes(out)
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            out += data[position : position + 2]
+            position += 2
+            continue
+        length = int.from_bytes(data[position + 2 : position + 4], "big")
+        end = position + 2 + length
+        if length < 2 or end > len(data):
+            return data
+        is_app = 0xE0 <= marker <= 0xEF
+        if not ((is_app and marker not in _JPEG_KEEP) or marker == 0xFE):
+            out += data[position:end]
+        position = end
+    return data

@@ -1,0 +1,320 @@
+"""The host country's checklists: every step per track, in "what next" order, with a detail pane
+to read it, record progress and attach the documents it needs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from waystation.content.model import TRACKS, Pack
+from waystation.errors import WaystationError
+from waystation.i18n import _, current_language
+from waystation.rules.plan import StepPlan
+from waystation.ui.dialogs import FileDialogs
+from waystation.ui.pages.base import Page, plain_label
+from waystation.ui.pages.checklist_model import DUE, STATE, TITLE, ChecklistModel, StepFilter
+from waystation.ui.pages.look import PAGE_STYLE
+from waystation.ui.pages.step_detail import StepDetail
+from waystation.ui.pages.vocabulary import state_name, track_name
+from waystation.ui.session import Session
+from waystation.ui.widgets.wrap_delegate import WrapDelegate
+from waystation.vault.models import STEP_STATES, StepProgress
+
+STATE_FILTERS: tuple[str | None, ...] = (None, "open", *STEP_STATES)
+
+
+class ChecklistsPage(Page):
+    key = "checklists"
+    icon_name = "checklists"
+    navigate = Signal(str, str)  # page key, item id
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, dialogs: FileDialogs | None = None
+    ) -> None:
+        super().__init__(session, parent, dialogs=dialogs)
+        self.setStyleSheet(PAGE_STYLE)
+        self.plans: dict[str, StepPlan] = {}
+        self.progress: dict[str, StepProgress] = {}
+        self.present: set[str] = set()
+        self.model = ChecklistModel(self)
+        self.filter = StepFilter(self)
+        self.filter.setSourceModel(self.model)
+        self.heading = plain_label("", self)
+        self.heading.setObjectName("heading")
+        self.message = plain_label("", self, wrap=True)
+        self.message.setObjectName("warning")
+        self.profile_button = QPushButton(self)
+        self.profile_button.clicked.connect(lambda: self.navigate.emit("profile", "host"))
+        self.tracks = QTabBar(self)
+        self.tracks.setExpanding(False)
+        self.tracks.currentChanged.connect(self._track_chosen)
+        self.state_filter = QComboBox(self)
+        for state in STATE_FILTERS:
+            self.state_filter.addItem("", state)
+        self.state_filter.currentIndexChanged.connect(
+            lambda _i: self.filter.set_state(self.state_filter.currentData())
+        )
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.filter.set_search)
+        self.view = self._build_view()
+        self.detail = StepDetail(self)
+        self.detail.save_requested.connect(self._save)
+        self.detail.attach_requested.connect(self._attach)
+        self._layout()
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.search.setFocus)
+        self.retranslate()
+        self.clear()
+
+    def _build_view(self) -> QTreeView:
+        view = QTreeView(self)
+        view.setModel(self.filter)
+        view.setItemDelegateForColumn(TITLE, WrapDelegate(view))
+        view.setRootIsDecorated(False)
+        view.setAlternatingRowColors(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(STATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DUE, QHeaderView.ResizeMode.ResizeToContents)
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.filter.layoutChanged.connect(self._keep_selection_visible)
+        self.filter.rowsRemoved.connect(self._keep_selection_visible)
+        return view
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.state_filter)
+        filters.addWidget(self.search, 1)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([500, 500])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.message)
+        layout.addWidget(self.profile_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.tracks)
+        layout.addWidget(self.splitter, 1)
+
+    # -- Page ----------------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return _("Checklists")
+
+    def refresh(self) -> None:
+        keep = self.selected_step()
+        pack = self.session.host_pack()
+        if pack is None:
+            self.clear()
+            self._show_message(_("Choose your host country in the profile to see its checklists."), True)
+            return
+        try:
+            status = self.session.status()
+        except WaystationError as exc:
+            self.clear()
+            self._show_message(exc.message, True)
+            return
+        assert status is not None
+        self._show_message("", False)
+        self.plans = {plan.step.id: plan for plan in status.plans}
+        self.progress = self.session.vault.progress.all()
+        self.present = {document.kind for document in self.session.vault.documents.list()}
+        self._fill_tracks(pack)
+        self.model.load(status.plans, current_language())
+        self._set_enabled(True)
+        if keep in self.plans:
+            self.focus_item(keep, focus=False)
+        else:
+            self._select_first()
+
+    def clear(self) -> None:
+        self.plans = {}
+        self.progress = {}
+        self.present = set()
+        self.model.load([], current_language())
+        self.search.setText("")  # clear() would stay in the undo history
+        self.detail.clear()
+        self._show_message("", False)
+        self._set_enabled(False)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.model.retranslate()
+        self.detail.retranslate()
+        self.profile_button.setText(_("Open the &profile"))
+        self.state_filter.setAccessibleName(_("Show steps in this state"))
+        for index, state in enumerate(STATE_FILTERS):
+            self.state_filter.setItemText(index, _state_filter_name(state))
+        self.search.setPlaceholderText(_("Search the steps (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search the steps"))
+        self.view.setAccessibleName(_("Steps"))
+        self.tracks.setAccessibleName(_("Tracks"))
+        for index in range(self.tracks.count()):
+            self.tracks.setTabText(index, _track_tab_name(self.tracks.tabData(index)))
+        if self.session.is_open and self.plans:
+            self.refresh()
+
+    # -- selection and navigation ---------------------------------------------------------------
+
+    def selected_step(self) -> str:
+        rows = self.view.selectionModel().selectedRows(TITLE)
+        return self.model.step_id(self.filter.mapToSource(rows[0]).row()) if rows else ""
+
+    def focus_item(self, step_id: str, *, focus: bool = True) -> None:
+        """Select ``step_id``, widening the filters if they hide it."""
+        row = self.model.row_of(step_id)
+        if row < 0:
+            return
+        proxy = self.filter.mapFromSource(self.model.index(row, TITLE))
+        if not proxy.isValid():
+            self.search.clear()
+            self.state_filter.setCurrentIndex(0)
+            self.tracks.setCurrentIndex(0)
+            proxy = self.filter.mapFromSource(self.model.index(row, TITLE))
+        self.view.setCurrentIndex(proxy)
+        self.view.scrollTo(proxy)
+        self._show_step(step_id)
+        if focus:
+            self.view.setFocus()
+
+    def _select_first(self) -> None:
+        first = self.filter.index(0, TITLE)
+        if first.isValid():
+            self.view.setCurrentIndex(first)
+        else:
+            self.detail.show_hint(_("No step matches the filter."))
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        step_id = self.selected_step()
+        if step_id:
+            self._show_step(step_id)
+
+    def _keep_selection_visible(self, *_args: object) -> None:
+        if not self.plans:
+            return
+        if not self.view.selectionModel().selectedRows(TITLE):
+            self._select_first()
+
+    def _show_step(self, step_id: str) -> None:
+        plan = self.plans.get(step_id)
+        if plan is None:
+            return
+        language = current_language()
+        titles = {other_id: other.step.title.get(language) for other_id, other in self.plans.items()}
+        self.detail.show_plan(
+            plan,
+            self.progress.get(step_id),
+            present=self.present,
+            titles=titles,
+            today=self.session.today(),
+            language=language,
+        )
+
+    def _track_chosen(self, index: int) -> None:
+        data = self.tracks.tabData(index) if index >= 0 else None
+        self.filter.set_track(str(data) if data else None)
+
+    def _fill_tracks(self, pack: Pack) -> None:
+        wanted: list[str | None] = [None, *(t for t in TRACKS if pack.steps_in(t))]
+        current = [self.tracks.tabData(i) for i in range(self.tracks.count())]
+        if current == wanted:
+            return
+        self.tracks.blockSignals(True)
+        while self.tracks.count():
+            self.tracks.removeTab(0)
+        for track in wanted:
+            self.tracks.setTabData(self.tracks.addTab(_track_tab_name(track)), track)
+        self.tracks.setCurrentIndex(0)
+        self.tracks.blockSignals(False)
+        self.filter.set_track(None)
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def _save(self, step_id: str, state: str, on: object, note: str) -> None:
+        assert on is None or isinstance(on, date)
+        try:
+            self.session.vault.progress.set(step_id, state, on, note)
+        except WaystationError as exc:
+            self.detail.editor.show_error(exc.message)
+            return
+        self.detail.editor.show_progress(self.session.vault.progress.get(step_id), self.session.today())
+        self.session.notify("progress")
+        self.detail.editor.show_saved()
+
+    def _attach(self, kind: str) -> None:
+        added = 0
+        problem = ""
+        for path in self.dialogs.open_documents(self):
+            try:
+                self._add_document(path, kind)
+                added += 1
+            except WaystationError as exc:
+                problem = exc.message
+                break
+        if added:
+            self.session.notify("documents")
+        if problem:
+            self._show_message(problem, False)
+
+    def _add_document(self, path: Path, kind: str) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise WaystationError(
+                _("{name} cannot be read: {error}").format(name=path.name, error=exc.strerror)
+            ) from None
+        self.session.vault.documents.add(data, kind=kind, original_name=path.name, added=self.session.today())
+
+    # -- look ------------------------------------------------------------------------------------
+
+    def _show_message(self, text: str, needs_profile: bool) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.profile_button.setVisible(needs_profile)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.tracks, self.state_filter, self.search, self.splitter):
+            widget.setVisible(enabled)
+
+
+def _state_filter_name(state: str | None) -> str:
+    if state is None:
+        return _("All states")
+    if state == "open":
+        return _("Open (to do or in progress)")
+    return state_name(state)
+
+
+def _track_tab_name(track: object) -> str:
+    return track_name(str(track)) if track else _("All tracks")

@@ -1,0 +1,344 @@
+"""The profile: the person, passports, where they live now, entries and exits, family, notes.
+
+Edits stay in the form until Save, which replaces the stored profile in one transaction. The form
+is checked while the person types, by the same core checks a JSON import goes through (so the
+form and an import never disagree), plus the stay-history check; Save waits until nothing is
+wrong. Leaving the screen with unsaved edits asks whether to save them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from waystation.errors import WaystationError
+from waystation.i18n import _
+from waystation.ui.dialogs import FileDialogs
+from waystation.ui.icons import icon
+from waystation.ui.pages.base import Page, plain_label
+from waystation.ui.pages.profile_checks import Problems, core_problems, merged
+from waystation.ui.pages.profile_columns import (
+    FAMILY_COLUMNS,
+    PASSPORT_COLUMNS,
+    STAY_COLUMNS,
+    family_from,
+    family_rows,
+    passport_rows,
+    passports_from,
+    readable_stays,
+    stay_rows,
+    stays_from,
+)
+from waystation.ui.pages.profile_person import HostSection, PersonSection
+from waystation.ui.pages.profile_tables import RecordTable
+from waystation.ui.session import Session
+from waystation.ui.widgets.ask import Leaving, save_discard_cancel
+from waystation.ui.widgets.fields import hint_label
+from waystation.vault.models import Profile
+
+
+class ProfilePage(Page):
+    key = "profile"
+    icon_name = "profile"
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, dialogs: FileDialogs | None = None
+    ) -> None:
+        super().__init__(session, parent, dialogs=dialogs)
+        # Created in the order they appear, which is the order Tab follows.
+        self.person = PersonSection(self)
+        self.passports = RecordTable(PASSPORT_COLUMNS, lambda: _("Add a passport"), lambda: _("Remove"), self)
+        self.host = HostSection(tuple(session.library.countries()), self)
+        self.stays = RecordTable(STAY_COLUMNS, lambda: _("Add an entry"), lambda: _("Remove"), self)
+        self.family = RecordTable(FAMILY_COLUMNS, lambda: _("Add a family member"), lambda: _("Remove"), self)
+        self.tables = {"passports": self.passports, "stays": self.stays, "family": self.family}
+        self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(110)
+        self.heading = plain_label("", self)
+        self.heading.setObjectName("heading")
+        self.intro = plain_label("", self, wrap=True)
+        self.status = plain_label("", self, wrap=True)
+        self.undo_button = QPushButton(icon("undo"), "", self)
+        self.save_button = QPushButton(icon("save"), "", self)
+        self.save_button.setDefault(True)
+        self.ask_leaving: Callable[[], Leaving] = self._ask_leaving
+        self._stored: Profile | None = None
+        self._stored_snapshot: tuple[object, ...] = ()
+        self._valid = True
+        self._filling = False
+        self._watching = False
+        self._general: list[str] = []
+        self._saved_note = ""
+        self._build()
+        self.person.edited.connect(self.revalidate)
+        self.host.edited.connect(self.revalidate)
+        for table in self.tables.values():
+            table.edited.connect(self.revalidate)
+        self.notes.textChanged.connect(self.revalidate)
+        self.save_button.clicked.connect(self.save)
+        self.undo_button.clicked.connect(self.undo)
+        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        shortcut.activated.connect(self.save)
+        self.retranslate()
+        self._update_buttons()
+
+    def _build(self) -> None:
+        self.section_titles: dict[str, QLabel] = {}
+        self.section_hints: dict[str, QLabel] = {}
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(32, 8, 32, 24)
+        column.setSpacing(8)
+        sections: tuple[tuple[str, QWidget], ...] = (
+            ("person", self.person),
+            ("passports", self.passports),
+            ("host", self.host),
+            ("stays", self.stays),
+            ("family", self.family),
+            ("notes", self.notes),
+        )
+        for name, widget in sections:
+            title = self.section_titles[name] = plain_label("", content)
+            title.setObjectName("subheading")
+            hint = self.section_hints[name] = hint_label("", content)
+            column.addSpacing(12)
+            column.addWidget(title)
+            column.addWidget(hint)
+            column.addWidget(widget)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(32, 8, 32, 16)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.undo_button)
+        bar.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 24, 0, 0)
+        header = QVBoxLayout()
+        header.setContentsMargins(32, 0, 32, 0)
+        header.addWidget(self.heading)
+        header.addWidget(self.intro)
+        layout.addLayout(header)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bar)
+
+    # -- the form and the stored profile ----------------------------------------------------------
+
+    def form_profile(self) -> Profile:
+        """The profile as the form holds it (dates that cannot be read count as not known)."""
+        return Profile(
+            person=self.person.person(),
+            passports=passports_from(self.passports.rows()),
+            host=self.host.host(),
+            stays=stays_from(self.stays.rows()),
+            family=family_from(self.family.rows()),
+            notes=self.notes.toPlainText(),
+        )
+
+    def snapshot(self) -> tuple[object, ...]:
+        tables = tuple(tuple(tuple(row.values()) for row in table.rows()) for table in self.tables.values())
+        return (self.person.snapshot(), self.host.snapshot(), tables, self.notes.toPlainText())
+
+    def is_dirty(self) -> bool:
+        return self._stored is not None and self.snapshot() != self._stored_snapshot
+
+    def _load(self, profile: Profile) -> None:
+        self._filling = True
+        try:
+            self.person.set_person(profile.person)
+            self.host.set_host(profile.host)
+            self.passports.set_rows(passport_rows(profile.passports))
+            self.stays.set_rows(stay_rows(profile.stays))
+            self.family.set_rows(family_rows(profile.family))
+            if self.notes.toPlainText() != profile.notes:
+                self.notes.setPlainText(profile.notes)
+        finally:
+            self._filling = False
+        self._stored = profile
+        self._stored_snapshot = self.snapshot()
+        self.revalidate()
+
+    # -- checking --------------------------------------------------------------------------------
+
+    def revalidate(self) -> None:
+        if self._filling:
+            return
+        # Unreadable dates are reported by the form; the rest of the profile still goes through the
+        # core's checks, so every problem is in sight at once.
+        stay_rows = [row for row, _stay in readable_stays(self.stays.rows())]
+        problems = merged(self._local_problems(), core_problems(self.form_profile(), stay_rows))
+        self._show(problems)
+        self._valid = not problems.any()
+        self._update_buttons()
+
+    def _local_problems(self) -> Problems:
+        problems = Problems()
+        for key, field in (("date_of_birth", self.person.date_of_birth),):
+            if problem := field.local_problem():
+                problems.fields[f"person.{key}"] = problem
+        if problem := self.host.arrival_date.local_problem():
+            problems.fields["host.arrival_date"] = problem
+        for name, table in self.tables.items():
+            if cells := table.local_problems():
+                problems.cells[name] = cells
+        return problems
+
+    def _show(self, problems: Problems) -> None:
+        shown: set[str] = set()
+        for prefix, fields in (("person", self.person.fields), ("host", self.host.fields)):
+            for key, field in fields.items():
+                path = f"{prefix}.{key}"
+                field.show_problem(problems.fields.get(path))
+                shown.add(path)
+        for name, table in self.tables.items():
+            table.show_problems(problems.cells.get(name, {}), problems.tables.get(name, []))
+        elsewhere = [f"{path}: {text}" for path, text in problems.fields.items() if path not in shown]
+        self._general = elsewhere + problems.general
+
+    def _update_buttons(self) -> None:
+        dirty = self.is_dirty()
+        self.save_button.setEnabled(self._valid and dirty)
+        self.undo_button.setEnabled(dirty)
+        if not self._valid:
+            text = "\n".join([_("Fix the marked fields to save."), *self._general])
+        elif dirty:
+            text = _("Unsaved changes.")
+        else:
+            text = self._saved_note if self._stored is not None else ""
+        self.status.setObjectName("message" if not self._valid else "")
+        self.status.style().polish(self.status)
+        self.status.setText(text)
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if not self.session.is_open or not self._valid or not self.is_dirty():
+            return False
+        profile = self.form_profile()
+        try:
+            self.session.vault.profile.replace(profile)
+        except WaystationError as exc:
+            self.status.setText(exc.message)
+            return False
+        self._stored = profile
+        self._stored_snapshot = self.snapshot()
+        self._saved_note = _("Saved.")
+        self._update_buttons()
+        self.session.notify("profile")
+        return True
+
+    def undo(self) -> None:
+        if self._stored is not None:
+            self._saved_note = ""
+            self._load(self._stored)
+
+    # -- leaving with unsaved edits ----------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        stack = self.parentWidget()
+        if not self._watching and isinstance(stack, QStackedWidget):
+            stack.currentChanged.connect(self._on_screen_changed)
+            self._watching = True
+        super().showEvent(event)
+
+    def _on_screen_changed(self, index: int) -> None:
+        stack = self.parentWidget()
+        if not isinstance(stack, QStackedWidget) or stack.widget(index) is self:
+            return
+        if not self.session.is_open or not self.is_dirty():
+            return
+        answer = self.ask_leaving()
+        if answer == "discard":
+            self.undo()
+        elif answer != "save" or not self.save():
+            QTimer.singleShot(0, self._come_back)
+
+    def _come_back(self) -> None:
+        widget = self.parentWidget()
+        while widget is not None and not hasattr(widget, "show_page"):
+            widget = widget.parentWidget()
+        if widget is not None:
+            widget.show_page(self.key)
+
+    def _ask_leaving(self) -> Leaving:
+        return save_discard_cancel(
+            self, _("Unsaved changes"), _("The profile has changes that are not saved yet. Save them?")
+        )
+
+    # -- Page ------------------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return _("Profile")
+
+    def refresh(self) -> None:
+        if self.is_dirty():
+            return  # never throw away what the person is typing
+        self._load(self.session.vault.profile.load())
+
+    def clear(self) -> None:
+        self._filling = True
+        self.person.clear()
+        self.host.clear()
+        for table in self.tables.values():
+            table.clear()
+        self.notes.clear()
+        self._filling = False
+        self._stored = None
+        self._stored_snapshot = ()
+        self._saved_note = ""
+        self._valid = True
+        self._general = []
+        self._show(Problems())
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Profile"))
+        self.intro.setText(
+            _(
+                "Everything here stays in the encrypted vault. Packets and deadlines are filled "
+                "from it, so keep it current."
+            )
+        )
+        titles = {
+            "person": (_("Person"), ""),
+            "passports": (_("Passports"), ""),
+            "host": (_("Where you live now"), ""),
+            "stays": (
+                _("Entries and exits"),
+                _("Every entry into a country and every exit from it; legal days are counted from these."),
+            ),
+            "family": (_("Family"), _("Family members who travel or live with you.")),
+            "notes": (_("Notes"), _("Private notes for yourself.")),
+        }
+        for name, (title, hint) in titles.items():
+            self.section_titles[name].setText(title)
+            if name in self.tables:
+                self.tables[name].table.setAccessibleName(title)
+            self.section_hints[name].setText(hint)
+            self.section_hints[name].setVisible(bool(hint))
+        self.notes.setAccessibleName(_("Notes"))
+        self.person.retranslate()
+        self.host.retranslate()
+        for table in self.tables.values():
+            table.retranslate()
+        self.undo_button.setText(_("&Undo changes"))
+        self.undo_button.setAccessibleDescription(_("Go back to what is saved in the vault"))
+        self.save_button.setText(_("&Save"))
+        self.save_button.setAccessibleDescription(_("Save the profile in the vault (Ctrl+S)"))
+        self.revalidate()

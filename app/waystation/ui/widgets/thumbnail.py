@@ -1,0 +1,106 @@
+"""Pictures of stored documents, made in memory only: never a thumbnail cache, never a temporary
+file. Images are decoded straight from the vault's bytes at the size needed; PDFs show a generic
+icon and their page count (Qt's PDF module is not part of PySide6-Essentials, and pypdfium2 is not
+a runtime dependency)."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPainter, QPixmap
+
+from waystation.i18n import _, ngettext
+from waystation.ui.icons import render
+from waystation.vault.filetypes import is_image
+
+log = logging.getLogger(__name__)
+
+PDF = "application/pdf"
+
+
+def _reader(data: bytes) -> tuple[QImageReader, QBuffer]:
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    return reader, buffer
+
+
+def image_size(data: bytes) -> QSize | None:
+    """The pixel size from the image's header, without decoding it."""
+    reader, buffer = _reader(data)
+    size = reader.size()
+    buffer.close()
+    return size if size.isValid() else None
+
+
+def decode_image(data: bytes, fit: QSize | None = None) -> QImage | None:
+    """The image in ``data`` (turned upright per its EXIF orientation), scaled down to fit ``fit``
+    while it is decoded (JPEG decodes at the smaller size directly); None if Qt cannot read it."""
+    reader, buffer = _reader(data)
+    size = reader.size()
+    if fit is not None and size.isValid() and (size.width() > fit.width() or size.height() > fit.height()):
+        reader.setScaledSize(size.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    buffer.close()
+    return None if image.isNull() else image
+
+
+def pdf_page_count(data: bytes) -> int | None:
+    """How many pages a PDF has; None when it cannot be read (damaged, or encrypted)."""
+    try:
+        return len(PdfReader(io.BytesIO(data)).pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
+        return None
+    except Exception:  # pypdf raises many kinds of errors on broken files; a count is not worth a crash
+        log.info("pypdf could not count the pages of a stored PDF")
+        return None
+
+
+def thumbnail(data: bytes, mime: str, size: int) -> QPixmap:
+    """A picture of a document centred on a transparent ``size``×``size`` square (so a list of
+    portrait and landscape scans stays aligned): the image itself, or an icon for its type."""
+    picture: QPixmap | None = None
+    if is_image(mime):
+        app = QGuiApplication.instance()
+        ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
+        pixels = round(size * ratio)  # sharp on high-DPI screens
+        image = decode_image(data, QSize(pixels, pixels))
+        if image is not None:
+            image.setDevicePixelRatio(ratio)
+        picture = QPixmap.fromImage(image) if image is not None else render("image", size)
+    else:
+        picture = render("pdf" if mime == PDF else "file", size)
+    return _centred(picture, size)
+
+
+def _centred(picture: QPixmap, size: int) -> QPixmap:
+    ratio = picture.devicePixelRatio()
+    square = QPixmap(round(size * ratio), round(size * ratio))
+    square.setDevicePixelRatio(ratio)
+    square.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(square)
+    width, height = picture.width() / ratio, picture.height() / ratio
+    painter.drawPixmap(round((size - width) / 2), round((size - height) / 2), picture)
+    painter.end()
+    return square
+
+
+def describe(data: bytes, mime: str) -> str:
+    """What the document is, e.g. "PDF, 2 pages" or "Image, 900 × 620 pixels"."""
+    if mime == PDF:
+        pages = pdf_page_count(data)
+        if pages is None:
+            return _("PDF (its pages cannot be counted)")
+        return ngettext("PDF, {n} page", "PDF, {n} pages", pages).format(n=pages)
+    if is_image(mime):
+        size = image_size(data)
+        if size is None:
+            return _("Image that cannot be shown here ({type})").format(type=mime)
+        return _("Image, {width} × {height} pixels").format(width=size.width(), height=size.height())
+    return _("File of type {type}").format(type=mime)

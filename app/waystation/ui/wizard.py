@@ -1,0 +1,119 @@
+"""The first-run wizard, shown once after a vault is created: host country and arrival, citizenship,
+purposes, names, family. Finishing validates the whole profile first and writes it in one go
+(with a first, open stay); cancelling writes nothing and the dashboard guides to the profile."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QWidget, QWizard
+
+from waystation.errors import WaystationError
+from waystation.i18n import _
+from waystation.rules.vault_status import PURPOSES_SETTING
+from waystation.ui.session import Session
+from waystation.ui.wizard_pages import CitizenshipPage, HostPage, PurposesPage, WizardStep
+from waystation.ui.wizard_people import FamilyPage, NamesPage
+from waystation.vault import profile_json
+
+
+class FirstRunWizard(QWizard):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("first_run_wizard")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.host = HostPage(session.library, session.today(), self)
+        self.citizenship = CitizenshipPage(self)
+        self.purposes = PurposesPage(self)
+        self.names = NamesPage(self)
+        self.family = FamilyPage(self)
+        self.steps: list[WizardStep] = [self.host, self.citizenship, self.purposes, self.names, self.family]
+        for step in self.steps:
+            self.addPage(step)
+        session.locked.connect(self.forget_and_close)
+        self.retranslate()
+        self.resize(720, 520)
+
+    # -- finishing -----------------------------------------------------------------------------
+
+    def document(self) -> dict[str, Any]:
+        """The profile document the answers make, on top of what the vault already holds."""
+        document = profile_json.to_document(self.session.vault.profile.load())
+        for step in self.steps:
+            step.contribute(document)
+        return document
+
+    def accept(self) -> None:
+        if self.save():
+            super().accept()
+
+    def save(self) -> bool:
+        """Validate every answer, then write the profile and the purposes; False changes nothing."""
+        for step in self.steps:
+            step.clear_problems()
+        document = self.document()
+        problems = profile_json.validate(document)
+        if problems:
+            self._show_problems(problems)
+            return False
+        try:
+            profile = profile_json.from_document(document)
+            self.session.vault.profile.replace(profile)
+            if self.purposes.purposes():
+                self.session.vault.settings.set(PURPOSES_SETTING, json.dumps(self.purposes.purposes()))
+        except WaystationError as exc:
+            self._show_problems([f"(profile): {exc.message}"])
+            return False
+        self.session.notify("profile")
+        return True
+
+    def _show_problems(self, problems: list[str]) -> None:
+        """Each problem goes next to its field, and the wizard goes back to the first such page."""
+        first: WizardStep | None = None
+        for problem in problems:
+            path, _sep, text = problem.partition(": ")
+            for step in self.steps:
+                label = step.owns(path)
+                if label is not None:
+                    step.show_problem(label, text)
+                    first = first or step
+                    break
+            else:
+                self.family.show_problem(self.family.general, problem)
+                first = first or self.family
+        target = self.pageIds()[self.steps.index(first)] if first else self.currentId()
+        while self.currentId() > target:
+            self.back()
+
+    def forget(self) -> None:
+        """Drop every answer from the widgets."""
+        for step in self.steps:
+            step.forget()
+
+    def forget_and_close(self) -> None:
+        """The vault was locked: drop every answer and close without writing anything."""
+        self.forget()
+        self.reject()
+
+    # -- language ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Getting started"))
+        self.setButtonText(QWizard.WizardButton.NextButton, _("&Next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, _("&Back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("&Finish"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("&Later"))
+        self.button(QWizard.WizardButton.CancelButton).setAccessibleDescription(
+            _("Close this and fill in the profile later")
+        )
+        for step in self.steps:
+            step.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

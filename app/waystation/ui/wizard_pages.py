@@ -1,0 +1,277 @@
+"""The first pages of the first-run wizard: where the person is and since when, their
+citizenships, and why they came. Each page checks its own fields and shows a message right
+under the field; the wizard checks the whole profile once more before anything is written."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from waystation.content.loader import PackLibrary
+from waystation.i18n import _, current_language
+from waystation.ui.pages.base import plain_label
+from waystation.ui.pages.step_state import from_qdate, to_qdate
+from waystation.vault.profile_json import country_codes
+
+PURPOSES: tuple[str, ...] = (
+    "work",
+    "self_employed",
+    "study",
+    "family",
+    "business",
+    "humanitarian",
+    "asylum",
+    "property",
+)
+LISTED_CITIZENSHIPS: tuple[str, ...] = ("RU", "BY")
+
+
+def purpose_name(purpose: str) -> str:
+    names = {
+        "work": _("Work for an employer"),
+        "self_employed": _("Work for yourself (freelance, sole trader)"),
+        "study": _("Study"),
+        "family": _("Join or accompany family"),
+        "business": _("Run or open a company"),
+        "humanitarian": _("Humanitarian protection"),
+        "asylum": _("Asylum"),
+        "property": _("Own property here"),
+    }
+    return names.get(purpose, purpose)
+
+
+def message_label(parent: QWidget) -> QLabel:
+    label = plain_label("", parent, wrap=True)
+    label.setObjectName("message")
+    label.setVisible(False)
+    return label
+
+
+def with_message(parent: QWidget, field: QWidget, message: QLabel) -> QWidget:
+    """A field with its message right under it (hidden while there is nothing to say)."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(message)
+    return box
+
+
+class WizardStep(QWizardPage):
+    """A page that owns some fields of the profile document (by their path, e.g. "host.country")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.messages: dict[str, QLabel] = {}
+        self.intro = plain_label("", self, wrap=True)
+
+    def owns(self, path: str) -> QLabel | None:
+        """The message label for a problem at ``path``, if the field is on this page."""
+        for prefix, label in self.messages.items():
+            if path == prefix or path.startswith((prefix + ".", prefix + "[")):
+                return label
+        return None
+
+    def show_problem(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(True)
+
+    def clear_problems(self) -> None:
+        for label in self.messages.values():
+            label.clear()
+            label.setVisible(False)
+
+    def contribute(self, document: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def forget(self) -> None:
+        """Drop everything typed in (the vault was locked)."""
+        self.clear_problems()
+
+
+class HostPage(WizardStep):
+    def __init__(self, library: PackLibrary, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.today = today
+        self.country = QComboBox(self)
+        self.arrival = QDateEdit(self)
+        self.arrival.setCalendarPopup(True)
+        self.arrival.setDisplayFormat("yyyy-MM-dd")
+        self.messages = {"host.country": message_label(self), "host.arrival_date": message_label(self)}
+        self.messages["stays"] = self.messages["host.arrival_date"]
+        self.country_label = plain_label("", self)
+        self.arrival_label = plain_label("", self)
+        self.country_label.setBuddy(self.country)
+        self.arrival_label.setBuddy(self.arrival)
+        form = QFormLayout()
+        form.addRow(self.country_label, with_message(self, self.country, self.messages["host.country"]))
+        form.addRow(self.arrival_label, with_message(self, self.arrival, self.messages["host.arrival_date"]))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.forget()
+
+    def fill_countries(self) -> None:
+        chosen = self.country.currentData()
+        language = current_language()
+        packs = [p for p in (self.library.get(code) for code in self.library.countries()) if p is not None]
+        self.country.clear()
+        self.country.addItem(_("Choose a country…"), None)
+        for pack in sorted(packs, key=lambda p: p.name.get(language)):
+            self.country.addItem(pack.name.get(language), pack.country)
+        self.country.setCurrentIndex(max(self.country.findData(chosen), 0))
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt API)
+        self.clear_problems()
+        ok = True
+        if self.country.currentData() is None:
+            self.show_problem(self.messages["host.country"], _("Choose the country you are in now."))
+            ok = False
+        if from_qdate(self.arrival.date()) > self.today:
+            self.show_problem(self.messages["host.arrival_date"], _("The arrival date is in the future."))
+            ok = False
+        return ok
+
+    def contribute(self, document: dict[str, Any]) -> None:
+        country = self.country.currentData()
+        arrival = from_qdate(self.arrival.date()).isoformat()
+        document["host"]["country"] = country
+        document["host"]["arrival_date"] = arrival
+        document["stays"] = [{"country": country, "entered": arrival, "left": None}] if country else []
+
+    def retranslate(self) -> None:
+        self.setTitle(_("Where are you now?"))
+        self.intro.setText(
+            _(
+                "Waystation counts your legal stay from the day you arrived and shows the steps for "
+                "this country. You can change all of this later in the profile."
+            )
+        )
+        self.country_label.setText(_("&Country:"))
+        self.arrival_label.setText(_("&Arrived on:"))
+        self.country.setAccessibleName(_("Country you are in now"))
+        self.arrival.setAccessibleName(_("Day you arrived"))
+        self.arrival.setLocale(QLocale(current_language()))
+        self.fill_countries()
+
+    def forget(self) -> None:
+        super().forget()
+        self.country.setCurrentIndex(0)
+        self.arrival.setMaximumDate(to_qdate(self.today))
+        self.arrival.setDate(to_qdate(self.today))
+
+
+class CitizenshipPage(WizardStep):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.listed = {code: QCheckBox(self) for code in LISTED_CITIZENSHIPS}
+        self.other = QLineEdit(self)
+        self.other_label = plain_label("", self)
+        self.other_label.setBuddy(self.other)
+        self.messages = {"person.citizenships": message_label(self)}
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addSpacing(8)
+        for box in self.listed.values():
+            layout.addWidget(box)
+        layout.addSpacing(8)
+        layout.addWidget(self.other_label)
+        layout.addWidget(self.other)
+        layout.addWidget(self.messages["person.citizenships"])
+        layout.addStretch(1)
+
+    def codes(self) -> list[str]:
+        chosen = [code for code, box in self.listed.items() if box.isChecked()]
+        for code in self.other.text().replace(",", " ").upper().split():
+            if code not in chosen:
+                chosen.append(code)
+        return chosen
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt API)
+        self.clear_problems()
+        message = self.messages["person.citizenships"]
+        unknown = [code for code in self.codes() if code not in country_codes()]
+        if unknown:
+            self.show_problem(
+                message,
+                _("{codes}: not a country code. Use two letters, e.g. UA or KZ.").format(
+                    codes=", ".join(unknown)
+                ),
+            )
+            self.other.setFocus()
+            return False
+        if not self.codes():
+            self.show_problem(message, _("Choose at least one citizenship: the stay rules depend on it."))
+            return False
+        return True
+
+    def contribute(self, document: dict[str, Any]) -> None:
+        document["person"]["citizenships"] = self.codes()
+
+    def retranslate(self) -> None:
+        self.setTitle(_("Your citizenship"))
+        self.intro.setText(_("Which passports do you hold? How long you may stay depends on them."))
+        self.listed["RU"].setText(_("&Russia"))
+        self.listed["BY"].setText(_("&Belarus"))
+        self.other_label.setText(_("&Other citizenships (two-letter country codes, e.g. UA, KZ):"))
+        self.other.setAccessibleName(_("Other citizenships as country codes"))
+
+    def forget(self) -> None:
+        super().forget()
+        for box in self.listed.values():
+            box.setChecked(False)
+        self.other.setText("")  # clear() would stay in the undo history
+
+
+class PurposesPage(WizardStep):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.boxes = {purpose: QCheckBox(self) for purpose in PURPOSES}
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addSpacing(8)
+        for box in self.boxes.values():
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+    def purposes(self) -> list[str]:
+        return [purpose for purpose, box in self.boxes.items() if box.isChecked()]
+
+    def contribute(self, document: dict[str, Any]) -> None:
+        """Purposes are a vault setting, not part of the profile document."""
+
+    def retranslate(self) -> None:
+        self.setTitle(_("Why are you here?"))
+        self.intro.setText(
+            _(
+                "Some steps are only for some purposes. Tick what fits; if you are not sure, leave it "
+                "empty and those steps will be shown as \u201cmay apply\u201d."
+            )
+        )
+        for purpose, box in self.boxes.items():
+            box.setText(purpose_name(purpose))
+
+    def forget(self) -> None:
+        super().forget()
+        for box in self.boxes.values():
+            box.setChecked(False)

@@ -1,0 +1,220 @@
+"""The first-run wizard, and the start of the main journey: create a vault → wizard → the
+dashboard counts the days → a step marked done in the checklists → the next steps change."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from tests.gui.profiles import CANARY, delete_closed_widgets, new_session, shows
+from tests.gui.test_start_and_lock import create_vault
+from waystation.ui.clock import FakeClock
+from waystation.ui.main_window import MainWindow
+from waystation.ui.pages.checklists import ChecklistsPage
+from waystation.ui.pages.dashboard import DashboardPage
+from waystation.ui.session import Session
+from waystation.ui.wizard import FirstRunWizard
+from waystation.vault.models import Profile
+
+
+@pytest.fixture(autouse=True)
+def _delete_closed_windows() -> Iterator[None]:
+    yield
+    delete_closed_widgets()
+
+
+@pytest.fixture
+def session(tmp_path: Path, clock: FakeClock) -> Iterator[Session]:
+    s = new_session(tmp_path, clock)
+    yield s
+    s.lock()
+
+
+@pytest.fixture
+def wizard(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> FirstRunWizard:
+    create_vault(qtbot, window, tmp_path / "new.vault")
+    qtbot.waitUntil(lambda: window.first_run is not None and window.first_run.isVisible())
+    assert window.first_run is not None
+    assert window.first_run.isModal()
+    return window.first_run
+
+
+def answer_host(wizard: FirstRunWizard, country: str = "GE", arrived: QDate | None = None) -> None:
+    host = wizard.host
+    host.country.setCurrentIndex(host.country.findData(country))
+    host.arrival.setDate(arrived or QDate(2026, 3, 1))
+    wizard.next()
+
+
+def answer_all(qtbot: QtBot, wizard: FirstRunWizard) -> None:
+    answer_host(wizard)
+    assert wizard.currentPage() is wizard.citizenship
+    wizard.citizenship.listed["RU"].setChecked(True)
+    wizard.next()
+    wizard.purposes.boxes["work"].setChecked(True)
+    wizard.next()
+    # QTest types ASCII only; setText changes the text as typing does (textChanged).
+    wizard.names.edits["family_name"].setText("Иванова")
+    wizard.names.edits["given_names"].setText("Мария")
+    wizard.next()
+    assert wizard.currentPage() is wizard.family
+
+
+def finish(wizard: FirstRunWizard) -> None:
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
+def test_the_main_journey_begins(
+    qtbot: QtBot, window: MainWindow, session: Session, wizard: FirstRunWizard
+) -> None:
+    answer_all(qtbot, wizard)
+    row = wizard.family.add_row()
+    row.relation.setCurrentIndex(row.relation.findData("child"))
+    row.given_names.setText("Пётр")
+    qtbot.keyClicks(row.born, "2016-02-03")
+    with qtbot.waitSignal(session.changed) as changed:
+        finish(wizard)
+    assert changed.args == ["profile"]
+    assert window.first_run is None  # closed, answers dropped, deleted later
+
+    profile = session.vault.profile.load()
+    assert profile.host.country == "GE" and profile.host.arrival_date == date(2026, 3, 1)
+    assert [(s.country, s.entered, s.left) for s in profile.stays] == [("GE", date(2026, 3, 1), None)]
+    assert profile.person.citizenships == ("RU",)
+    assert (profile.person.family_name_latin, profile.person.given_names_latin) == ("IVANOVA", "MARIIA")
+    assert [(f.relation, f.given_names, f.date_of_birth) for f in profile.family] == [
+        ("child", "Пётр", date(2016, 2, 3))
+    ]
+    assert json.loads(session.vault.settings.get("purposes") or "[]") == ["work"]
+
+    dashboard = window.workspace.stack.currentWidget()
+    assert isinstance(dashboard, DashboardPage)
+    assert dashboard.stay_card.headline.text() == "303 days of legal stay left"
+    before = [row.title.text() for row in dashboard.next_steps.links.rows]
+
+    dashboard.next_steps.links.choose_row(0)
+    checklists = window.workspace.stack.currentWidget()
+    assert isinstance(checklists, ChecklistsPage)
+    done_id = checklists.selected_step()
+    editor = checklists.detail.editor
+    editor.state.setCurrentIndex(editor.state.findData("done"))
+    editor.save_button.click()
+    assert session.vault.progress.get(done_id) is not None
+
+    window.workspace.show_page("dashboard")
+    after = [row.title.text() for row in dashboard.next_steps.links.rows]
+    assert after != before
+    assert before[0] not in after and after[:2] == before[1:3]
+
+
+def test_latin_names_follow_until_corrected(qtbot: QtBot, wizard: FirstRunWizard) -> None:
+    names = wizard.names
+    names.edits["family_name"].setText("Щукин")
+    assert names.edits["family_name_latin"].text() == "SHCHUKIN"
+    names.edits["given_names_latin"].clear()
+    qtbot.keyClicks(names.edits["given_names_latin"], "YULIA")
+    names.edits["given_names"].setText("Юлия")
+    assert names.edits["given_names_latin"].text() == "YULIA"  # the user's spelling is kept
+    names.suggest_button.click()
+    assert names.edits["given_names_latin"].text() == "IULIIA"
+
+
+def test_bad_citizenship_code_is_shown_next_to_the_field(
+    qtbot: QtBot, session: Session, wizard: FirstRunWizard
+) -> None:
+    answer_host(wizard)
+    qtbot.keyClicks(wizard.citizenship.other, "ua, XX")
+    wizard.next()
+    assert wizard.currentPage() is wizard.citizenship
+    message = wizard.citizenship.messages["person.citizenships"]
+    assert message.text() == "XX: not a country code. Use two letters, e.g. UA or KZ."
+    assert message.isVisibleTo(wizard)
+    assert wizard.citizenship.other.text() == "ua, XX"  # nothing lost
+    wizard.citizenship.other.setText("UA")
+    wizard.next()
+    assert wizard.currentPage() is wizard.purposes
+    assert wizard.citizenship.codes() == ["UA"]
+
+
+def test_nothing_chosen_is_refused(wizard: FirstRunWizard) -> None:
+    wizard.next()
+    assert wizard.currentPage() is wizard.host
+    assert wizard.host.messages["host.country"].text() == "Choose the country you are in now."
+    answer_host(wizard)
+    wizard.next()
+    assert wizard.currentPage() is wizard.citizenship
+    assert "at least one citizenship" in wizard.citizenship.messages["person.citizenships"].text()
+
+
+def test_latin_field_with_cyrillic_letters_is_refused(qtbot: QtBot, wizard: FirstRunWizard) -> None:
+    answer_all(qtbot, wizard)
+    wizard.back()
+    wizard.names.edits["family_name_latin"].setText("Иванова")
+    wizard.next()
+    assert wizard.currentPage() is wizard.names
+    assert wizard.names.messages["person.family_name_latin"].text() == (
+        "Use Latin letters only, exactly as in your passport."
+    )
+
+
+def test_problems_found_at_the_end_go_back_to_their_page_and_write_nothing(
+    qtbot: QtBot, session: Session, wizard: FirstRunWizard
+) -> None:
+    answer_all(qtbot, wizard)
+    wizard.family.add_row().born.setText("2999-01-01")
+    wizard.names.edits["patronymic"].setText("я" * 1001)
+    finish(wizard)
+    assert wizard.isVisible()
+    assert wizard.currentPage() is wizard.names
+    assert wizard.names.messages["person.patronymic"].text() == "too long"
+    wizard.names.edits["patronymic"].setText("Сергеевна")
+    wizard.next()
+    finish(wizard)
+    assert wizard.isVisible() and wizard.currentPage() is wizard.family
+    assert wizard.family.rows[0].message.text() == "is in the future"
+    assert session.vault.profile.load() == Profile()
+    assert session.vault.settings.get("purposes") is None
+
+
+def test_family_rows_can_be_added_and_removed(qtbot: QtBot, wizard: FirstRunWizard) -> None:
+    family = wizard.family
+    first = family.add_row()
+    family.add_row().given_names.setText("second")
+    qtbot.mouseClick(first.remove_button, Qt.MouseButton.LeftButton)
+    assert [row.given_names.text() for row in family.rows] == ["second"]
+    family.rows[0].born.setText("03.02.2016")
+    assert not family.validatePage()
+    assert family.rows[0].message.text() == "The date of birth must look like 2016-02-03."
+
+
+def test_later_leaves_the_profile_empty_and_the_dashboard_guides(
+    window: MainWindow, session: Session, wizard: FirstRunWizard
+) -> None:
+    answer_host(wizard)
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    assert window.first_run is None  # closed, answers dropped, deleted later
+    assert session.vault.profile.load() == Profile()
+    dashboard = window.workspace.pages["dashboard"]
+    assert isinstance(dashboard, DashboardPage)
+    assert dashboard.welcome.isVisibleTo(dashboard)
+
+
+def test_lock_closes_the_wizard_and_forgets_the_answers(
+    qtbot: QtBot, window: MainWindow, session: Session, wizard: FirstRunWizard
+) -> None:
+    answer_all(qtbot, wizard)
+    qtbot.keyClicks(wizard.family.add_row().family_name, CANARY)
+    qtbot.keyClicks(wizard.citizenship.other, CANARY[:2])
+    with qtbot.waitSignal(session.locked):
+        window.lock_action.trigger()
+    assert window.first_run is None  # closed, answers dropped, deleted later
+    assert not shiboken6.isValid(wizard) or not (shows(wizard, CANARY) or shows(wizard, "Иванова"))
+    assert window.stack.currentWidget() is window.start
