@@ -28,7 +28,6 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QWidget, QWizard
 
 from waystation.app_settings import SettingsStore
-from waystation.resources_path import locales_dir
 from waystation.ui.clock import FakeClock
 from waystation.ui.language import switch_language
 from waystation.ui.main_window import MainWindow
@@ -242,12 +241,21 @@ def answer_blanks(page: QWidget) -> None:
                 edit.setText(str(person["given_names"]))
 
 
+PSEUDO_LOCALES = {"pseudo": "1", "pseudo-rtl": "rtl"}  # English, lengthened and accented (and mirrored)
+
+
 def available_languages() -> list[str]:
-    found = ["en", "ru"]
-    for language in ("uk", "be"):
-        if (locales_dir() / language / "LC_MESSAGES" / "waystation.mo").is_file():
-            found.append(language)
-    return found
+    return ["en", "ru", "uk", "be", *PSEUDO_LOCALES]
+
+
+def use_language(app: QApplication, language: str) -> None:
+    """Switch to ``language``; the pseudo-locales are English under WAYSTATION_PSEUDO."""
+    if language in PSEUDO_LOCALES:
+        os.environ["WAYSTATION_PSEUDO"] = PSEUDO_LOCALES[language]
+        switch_language(app, "en")
+    else:
+        os.environ.pop("WAYSTATION_PSEUDO", None)
+        switch_language(app, language)
 
 
 def run(languages: list[str], out: Path) -> list[Path]:
@@ -262,7 +270,7 @@ def run(languages: list[str], out: Path) -> list[Path]:
         window.show()
         shooter = Shooter(app, window, out)
         for number, language in enumerate(languages):
-            switch_language(app, language)
+            use_language(app, language)
             shooter.save(window, language, "start")
             path = folder / f"sample-{number}.vault"
             session.create(path, PASSPHRASE)
@@ -275,7 +283,7 @@ def run(languages: list[str], out: Path) -> list[Path]:
                 shooter.save(window, language, key)
             session.lock()
         window.close()
-        switch_language(app, "en")
+        use_language(app, "en")
     return shooter.written
 
 

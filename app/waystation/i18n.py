@@ -10,6 +10,7 @@ from __future__ import annotations
 import gettext
 import io
 import os
+import re
 from datetime import date
 
 from babel import Locale
@@ -80,13 +81,52 @@ def language_from_environment() -> str:
 def _(message: str) -> str:
     translation = _state["translation"]
     assert isinstance(translation, gettext.NullTranslations)
-    return translation.gettext(message)
+    return _pseudo(translation.gettext(message))
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     translation = _state["translation"]
     assert isinstance(translation, gettext.NullTranslations)
-    return translation.ngettext(singular, plural, n)
+    return _pseudo(translation.ngettext(singular, plural, n))
+
+
+# -- pseudo-localisation: WAYSTATION_PSEUDO=1 (longer, accented text) or =rtl (also mirrored) ----
+
+_ACCENTED = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "àƀçđéƒĝĥíĵķĺɱñöþǫŕšţüṽŵẋýžÀƁÇĐÉƑĜĤÍĴĶĹṀÑÖÞǪŔŠŢÜṼŴẊÝŽ",
+)
+_PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
+
+
+def pseudo_mode() -> str:
+    """ "" (off), "long" or "rtl", from WAYSTATION_PSEUDO."""
+    value = os.environ.get("WAYSTATION_PSEUDO", "").strip().lower()
+    if value in ("", "0", "no", "off"):
+        return ""
+    return "rtl" if value == "rtl" else "long"
+
+
+def pseudo_localise(text: str) -> str:
+    """Accented and about 40% longer, placeholders untouched: finds clipped and hard-coded text."""
+    parts = _PLACEHOLDER.split(text)
+    accented = "".join(p if _PLACEHOLDER.fullmatch(p) else p.translate(_ACCENTED) for p in parts)
+    padding = "·" * max(2, len(text) * 2 // 5)
+    return f"⟦{accented}{padding}⟧"
+
+
+def _pseudo(text: str) -> str:
+    return pseudo_localise(text) if pseudo_mode() else text
+
+
+def layout_direction(language: str | None = None) -> str:
+    """ "ltr" or "rtl" for ``language`` (Babel's CLDR data), or "rtl" in the RTL pseudo mode."""
+    if pseudo_mode() == "rtl":
+        return "rtl"
+    try:
+        return str(Locale.parse(language or current_language()).text_direction)
+    except (ValueError, TypeError):
+        return "ltr"
 
 
 def format_date(value: date, style: str = "medium") -> str:

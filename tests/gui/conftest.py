@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from waystation.app_settings import SettingsStore
+from tests.gui.profiles import STRONG, delete_closed_widgets, new_session
+
+__all__ = ["STRONG"]
 from waystation.ui.clock import FakeClock
 from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.session import Session
-
-STRONG = "orchard lantern velvet quarry 42"
 
 
 @pytest.fixture
@@ -29,9 +29,15 @@ def dialogs() -> ScriptedDialogs:
     return ScriptedDialogs()
 
 
+@pytest.fixture(autouse=True)
+def _delete_closed_widgets() -> Iterator[None]:
+    yield
+    delete_closed_widgets()
+
+
 @pytest.fixture
 def session(tmp_path: Path, clock: FakeClock) -> Iterator[Session]:
-    s = Session(clock=clock, store=SettingsStore(tmp_path / "config"))
+    s = new_session(tmp_path, clock)
     yield s
     s.lock()
 

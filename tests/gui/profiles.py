@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.gui.conftest import STRONG
 from waystation.app_settings import SettingsStore
 from waystation.content.loader import PackLibrary, load_library
 from waystation.ui.clock import FakeClock
@@ -27,6 +26,8 @@ from waystation.ui.session import Session
 from waystation.vault.models import Host, Person, Profile, Stay
 
 CANARY = "Canarykova"
+
+STRONG = "orchard lantern velvet quarry 42"
 
 
 @cache

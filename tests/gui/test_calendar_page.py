@@ -3,7 +3,6 @@ file read back with icalendar, written atomically), and lock."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,27 +12,13 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
-from tests.gui.profiles import CANARY, delete_closed_widgets, new_session, open_vault, profile_in, shows
-from waystation.ui.clock import FakeClock
+from tests.gui.profiles import CANARY, open_vault, profile_in, shows
 from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.calendar_page import CalendarPage
 from waystation.ui.session import Session
 
 LAST_DAY = date(2026, 5, 19)  # Serbia, 30 days per stay from 20 April
-
-
-@pytest.fixture(autouse=True)
-def _delete_closed_windows() -> Iterator[None]:
-    yield
-    delete_closed_widgets()
-
-
-@pytest.fixture
-def session(tmp_path: Path, clock: FakeClock) -> Iterator[Session]:
-    s = new_session(tmp_path, clock)
-    yield s
-    s.lock()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ needed document, links that open only on request, and lock."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,9 +12,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.gui.profiles import CANARY, delete_closed_widgets, new_session, open_vault, profile_in, shows
+from tests.gui.profiles import CANARY, open_vault, profile_in, shows
 from waystation.i18n import current_language
-from waystation.ui.clock import FakeClock
 from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.checklist_model import ChecklistModel, StepFilter
@@ -23,19 +21,6 @@ from waystation.ui.pages.checklists import ChecklistsPage
 
 BANK = "ge.work.bank_account"  # needs a passport; one weak source
 RENT = "ge.housing.rent"  # needs a lease
-
-
-@pytest.fixture(autouse=True)
-def _delete_closed_windows() -> Iterator[None]:
-    yield
-    delete_closed_widgets()
-
-
-@pytest.fixture
-def session(tmp_path: Path, clock: FakeClock) -> Iterator[object]:
-    s = new_session(tmp_path, clock)
-    yield s
-    s.lock()
 
 
 @pytest.fixture

@@ -3,18 +3,15 @@ documents, rows that lead to their place, the welcome without a host country, an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.gui.profiles import CANARY, delete_closed_widgets, new_session, open_vault, profile_in, shows
+from tests.gui.profiles import CANARY, open_vault, profile_in, shows
 from waystation.i18n import set_language
-from waystation.ui.clock import FakeClock
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.checklists import ChecklistsPage
 from waystation.ui.pages.dashboard import DashboardPage
@@ -22,19 +19,6 @@ from waystation.ui.session import Session
 from waystation.vault.models import Profile
 
 TODAY = date(2026, 5, 1)  # the clock fixture's day
-
-
-@pytest.fixture(autouse=True)
-def _delete_closed_windows() -> Iterator[None]:
-    yield
-    delete_closed_widgets()
-
-
-@pytest.fixture
-def session(tmp_path: Path, clock: FakeClock) -> Iterator[Session]:
-    s = new_session(tmp_path, clock)
-    yield s
-    s.lock()
 
 
 def enter(window: MainWindow, session: Session, tmp_path: Path, profile: Profile | None) -> DashboardPage:

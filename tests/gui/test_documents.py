@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
 from pytestqt.qtbot import QtBot
 
-from tests.gui.profiles import new_session, open_vault, shows
-from waystation.ui.clock import FakeClock
+from tests.gui.profiles import open_vault, shows
 from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages import documents as documents_module
@@ -39,13 +37,6 @@ def pdf_bytes(pages: int) -> bytes:
     buffer = io.BytesIO()
     images[0].save(buffer, format="PDF", save_all=True, append_images=images[1:])
     return buffer.getvalue()
-
-
-@pytest.fixture
-def session(tmp_path: Path, clock: FakeClock) -> Iterator[Session]:
-    s = new_session(tmp_path, clock)
-    yield s
-    s.lock()
 
 
 @pytest.fixture
@@ -72,7 +63,7 @@ def drop(page: DocumentsPage, urls: list[QUrl]) -> bool:
     mime = QMimeData()
     mime.setUrls(urls)
     enter = QDragEnterEvent(
-        QPointF(10, 10),
+        QPoint(10, 10),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,

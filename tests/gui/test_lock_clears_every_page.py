@@ -10,7 +10,6 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PIL import Image
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex
 from PySide6.QtWidgets import (
@@ -27,8 +26,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import SAMPLE_PROFILE
-from tests.gui.profiles import new_session, open_vault
-from waystation.ui.clock import FakeClock
+from tests.gui.profiles import open_vault
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.documents import DocumentsPage
 from waystation.ui.session import Session
@@ -104,13 +102,6 @@ def scan_png() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (120, 80), "#336699").save(buffer, format="PNG")
     return buffer.getvalue()
-
-
-@pytest.fixture
-def session(tmp_path: Path, clock: FakeClock) -> Iterator[Session]:
-    s = new_session(tmp_path, clock)
-    yield s
-    s.lock()
 
 
 def test_no_widget_keeps_the_canary_after_lock(

@@ -3,7 +3,6 @@ saves in one go, undoes unsaved edits, asks before leaving with unsaved edits, c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import SAMPLE_PROFILE
-from tests.gui.profiles import new_session, open_vault, shows
-from waystation.ui.clock import FakeClock
+from tests.gui.profiles import open_vault, shows
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.profile import ProfilePage
 from waystation.ui.pages.profile_tables import VALUE, RecordTable
@@ -22,13 +20,6 @@ from waystation.vault import profile_json
 from waystation.vault.models import Profile
 
 STORED = profile_json.from_document(SAMPLE_PROFILE)
-
-
-@pytest.fixture
-def session(tmp_path: Path, clock: FakeClock) -> Iterator[Session]:
-    s = new_session(tmp_path, clock)
-    yield s
-    s.lock()
 
 
 @pytest.fixture

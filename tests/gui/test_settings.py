@@ -35,13 +35,6 @@ RUSSIAN = {
 
 
 @pytest.fixture
-def session(tmp_path: Path, clock: FakeClock) -> Iterator[Session]:
-    s = new_session(tmp_path, clock)
-    yield s
-    s.lock()
-
-
-@pytest.fixture
 def page(window: MainWindow, session: Session, tmp_path: Path) -> SettingsPage:
     open_vault(session, tmp_path)
     window.enter_workspace()

@@ -4,7 +4,6 @@ dashboard counts the days → a step marked done in the checklists → the next 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,28 +13,14 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from tests.gui.profiles import CANARY, delete_closed_widgets, new_session, shows
+from tests.gui.profiles import CANARY, shows
 from tests.gui.test_start_and_lock import create_vault
-from waystation.ui.clock import FakeClock
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.checklists import ChecklistsPage
 from waystation.ui.pages.dashboard import DashboardPage
 from waystation.ui.session import Session
 from waystation.ui.wizard import FirstRunWizard
 from waystation.vault.models import Profile
-
-
-@pytest.fixture(autouse=True)
-def _delete_closed_windows() -> Iterator[None]:
-    yield
-    delete_closed_widgets()
-
-
-@pytest.fixture
-def session(tmp_path: Path, clock: FakeClock) -> Iterator[Session]:
-    s = new_session(tmp_path, clock)
-    yield s
-    s.lock()
 
 
 @pytest.fixture

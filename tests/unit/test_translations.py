@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from babel import Locale
-
 from tools import i18n as pipeline
+
 from waystation import i18n
 
 
@@ -20,8 +20,14 @@ def test_template_is_current() -> None:
 
 @pytest.mark.parametrize("language", pipeline.LANGUAGES)
 def test_catalog_has_every_template_message(language: str) -> None:
-    template = {m.id if isinstance(m.id, str) else m.id[0] for m in pipeline.read_catalog(pipeline.TEMPLATE) if m.id}
-    catalog = {m.id if isinstance(m.id, str) else m.id[0] for m in pipeline.read_catalog(pipeline.po_path(language)) if m.id}
+    template = {
+        m.id if isinstance(m.id, str) else m.id[0] for m in pipeline.read_catalog(pipeline.TEMPLATE) if m.id
+    }
+    catalog = {
+        m.id if isinstance(m.id, str) else m.id[0]
+        for m in pipeline.read_catalog(pipeline.po_path(language))
+        if m.id
+    }
     assert template == catalog, "run `make i18n`"
 
 
@@ -79,10 +85,15 @@ def test_dates_in_each_language(language: str, expected: str) -> None:
 def test_switching_language_changes_messages() -> None:
     i18n.set_language("ru")
     try:
-        assert i18n._("Wrong passphrase, or the vault is damaged.") != "Wrong passphrase, or the vault is damaged."
+        assert (
+            i18n._("Wrong passphrase, or the vault is damaged.")
+            != "Wrong passphrase, or the vault is damaged."
+        )
     finally:
         i18n.set_language("en")
-    assert i18n._("Wrong passphrase, or the vault is damaged.") == "Wrong passphrase, or the vault is damaged."
+    assert (
+        i18n._("Wrong passphrase, or the vault is damaged.") == "Wrong passphrase, or the vault is damaged."
+    )
 
 
 @pytest.mark.parametrize("language", ["ru", "uk"])
@@ -96,3 +107,16 @@ def test_qt_own_translations_are_available(language: str) -> None:
 def test_interface_languages_are_left_to_right_and_known_to_babel() -> None:
     for language in i18n.UI_LANGUAGES:
         assert Locale.parse(language).text_direction == "ltr"
+
+
+def test_pseudo_localisation_keeps_placeholders(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WAYSTATION_PSEUDO", "1")
+    text = i18n._("There is no vault at {path}.")
+    assert "{path}" in text and text != "There is no vault at {path}." and len(text) > 30
+    assert text.format(path="x")
+    assert i18n.layout_direction("ru") == "ltr"
+    monkeypatch.setenv("WAYSTATION_PSEUDO", "rtl")
+    assert i18n.layout_direction("ru") == "rtl"
+    monkeypatch.delenv("WAYSTATION_PSEUDO")
+    assert i18n._("There is no vault at {path}.") == "There is no vault at {path}."
+    assert i18n.layout_direction("he") == "rtl"

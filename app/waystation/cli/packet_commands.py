@@ -16,11 +16,10 @@ from typing import TextIO
 
 from waystation.cli.common import open_vault, passphrases
 from waystation.content.loader import PackLibrary, load_library
-from waystation.content.model import Pack
 from waystation.errors import InvalidInput
 from waystation.i18n import UI_LANGUAGES, _, current_language, set_language
+from waystation.packets.from_vault import packet_pack, request_from_vault
 from waystation.packets.labels import LABEL_LANGUAGES
-from waystation.rules.vault_status import vault_status
 
 BAR_WIDTH = 28
 
@@ -62,26 +61,6 @@ def _library() -> PackLibrary:
     return library
 
 
-def packet_pack(library: PackLibrary, country: str, track: str) -> Pack:
-    """The pack for ``country`` if it defines a packet for ``track``; otherwise an InvalidInput
-    that names what exists."""
-    with_packets = sorted(code for code, pack in library.packs.items() if pack.packets)
-    pack = library.get(country.upper())
-    if pack is None or not pack.packets:
-        raise InvalidInput(
-            _("There are no packets for {country}; packets exist for: {countries}.").format(
-                country=country, countries=", ".join(with_packets) or "-"
-            )
-        )
-    if track not in pack.packets:
-        raise InvalidInput(
-            _("There is no {track} packet for {country}; packets exist for: {tracks}.").format(
-                track=track, country=pack.country, tracks=", ".join(sorted(pack.packets))
-            )
-        )
-    return pack
-
-
 def _check_output(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise InvalidInput(
@@ -106,7 +85,6 @@ def cmd_packet(args: argparse.Namespace) -> int:
         set_language(language)  # headings and notes in the applicant's language too
     # ReportLab, pypdf and Pillow load only when a packet is made, not for every command
     from waystation.packets.builder import build_packet, write_packet
-    from waystation.packets.request import PacketRequest
 
     source = passphrases(args)
     vault, _passphrase = open_vault(args, source)
@@ -115,17 +93,8 @@ def cmd_packet(args: argparse.Namespace) -> int:
         password = None
         if args.encrypt:
             password = source.ask_new(_("Password for the PDF: "), _("Repeat the PDF password: "))
-        today = date.today()
-        request = PacketRequest(
-            profile=vault.profile.load(),
-            pack=pack,
-            track=args.track,
-            status=vault_status(vault, pack, today),
-            documents=tuple(vault.documents.list()),
-            fetch=vault.documents.content,
-            language=language,
-            made_on=today,
-            password=password,
+        request = request_from_vault(
+            vault, pack, args.track, language=language, made_on=date.today(), password=password
         )
         try:
             result = build_packet(request, progress=bar)

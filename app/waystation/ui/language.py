@@ -8,10 +8,10 @@ for English (or a language Qt has no catalog for) no translator changes and Qt w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from waystation.i18n import UI_LANGUAGES, set_language
+from waystation.i18n import UI_LANGUAGES, layout_direction, set_language
 
 # Each language is offered in its own name, so someone who cannot read the current one finds theirs.
 LANGUAGE_NAMES: dict[str, str] = {
@@ -20,6 +20,10 @@ LANGUAGE_NAMES: dict[str, str] = {
     "uk": "Українська",
     "be": "Беларуская",
 }
+
+# Qt ships no Belarusian catalog; Belarusian readers get Qt's standard buttons in Russian rather
+# than in English.
+QT_FALLBACKS: dict[str, tuple[str, ...]] = {"be": ("ru",)}
 
 _installed: list[QTranslator] = []
 
@@ -34,11 +38,13 @@ def _install_qt_translation(app: QCoreApplication, code: str) -> None:
     _installed.clear()
     if code == "en":
         return
-    translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{code}", folder):
-        app.installTranslator(translator)
-        _installed.append(translator)
+    for candidate in (code, *QT_FALLBACKS.get(code, ())):
+        translator = QTranslator(app)
+        if translator.load(f"qtbase_{candidate}", folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+            return
 
 
 def switch_language(app: QCoreApplication, code: str) -> None:
@@ -48,5 +54,9 @@ def switch_language(app: QCoreApplication, code: str) -> None:
     QLocale.setDefault(QLocale(code))
     _install_qt_translation(app, code)
     if isinstance(app, QApplication):
+        right_to_left = layout_direction(code) == "rtl"
+        app.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
+        )
         for widget in app.topLevelWidgets():
             QCoreApplication.postEvent(widget, QEvent(QEvent.Type.LanguageChange))

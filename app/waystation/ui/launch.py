@@ -14,7 +14,8 @@ def run_desktop(*, selftest: bool = False) -> int:
         return run_selftest()
     from PySide6.QtWidgets import QApplication
 
-    from waystation.i18n import language_from_environment, set_language
+    from waystation.i18n import language_from_environment
+    from waystation.ui.language import switch_language
     from waystation.ui.main_window import MainWindow
     from waystation.ui.session import Session
     from waystation.ui.style import apply_style
@@ -23,7 +24,7 @@ def run_desktop(*, selftest: bool = False) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Waystation")
     session = Session()
-    set_language(session.settings.language or language_from_environment())
+    switch_language(app, session.settings.language or language_from_environment())
     apply_style(app)
     window = MainWindow(session)
     window.show()

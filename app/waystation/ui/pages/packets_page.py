@@ -1,0 +1,400 @@
+"""Packets: one PDF for an office (the applicant's data in the country's language beside the user's,
+the checklist and the scans), built on a worker thread with progress and Cancel, previewed here
+page by page, then saved or printed. Nothing is written to disk before Save… (or printing to a
+file): the PDF and its page pictures stay in memory and are dropped when the vault locks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from waystation.content.model import Pack
+from waystation.errors import InvalidInput, WaystationError
+from waystation.i18n import _, current_language, ngettext
+from waystation.packets.builder import write_packet
+from waystation.packets.from_vault import packet_packs, request_from_vault
+from waystation.packets.request import PacketRequest, PacketResult
+from waystation.ui.dialogs import FileDialogs
+from waystation.ui.icons import icon
+from waystation.ui.pages.base import Page, plain_label
+from waystation.ui.pages.look import PAGE_STYLE
+from waystation.ui.pages.packet_form import PacketForm
+from waystation.ui.pages.packet_preview import PREVIEW_WIDTH, PagePreview, render_pages
+from waystation.ui.pages.packet_print import PrintDialog, ask_printer, new_printer, print_packet
+from waystation.ui.pages.packet_worker import PacketBuild
+from waystation.ui.pages.vocabulary import track_name
+from waystation.ui.session import Session
+from waystation.ui.widgets.ask import confirm
+from waystation.vault.connection import Vault
+
+PDF_FILTER = "PDF (*.pdf)"
+Confirm = Callable[[str, str, str], bool]  # title, question, the verb on the button
+
+
+class MakeRequest:
+    """The seam between the page and the core's request assembly (a test may wrap ``fetch``)."""
+
+    def __call__(
+        self,
+        vault: Vault,
+        pack: Pack,
+        track: str,
+        *,
+        language: str,
+        made_on: date,
+        password: str | None,
+        lead_days: int | None,
+    ) -> PacketRequest:
+        return request_from_vault(
+            vault, pack, track, language=language, made_on=made_on, password=password, lead_days=lead_days
+        )
+
+
+class PacketsPage(Page):
+    key = "packets"
+    icon_name = "packets"
+    packet_ready = Signal()  # a packet was built and its pages are shown
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, dialogs: FileDialogs | None = None
+    ) -> None:
+        super().__init__(session, parent, dialogs=dialogs)
+        self.setStyleSheet(PAGE_STYLE)
+        self.make_request = MakeRequest()
+        self.confirm: Confirm = lambda title, text, action: confirm(self, title, text, action)
+        self.print_dialog: PrintDialog = ask_printer(self)
+        self.build = PacketBuild(self)
+        self.result: PacketResult | None = None
+        self._password: str | None = None  # the built packet's, to render its pages
+        self._pending: tuple[str, str, str | None] | None = None  # country, track, password
+        self._built_as: tuple[str, str] = ("", "")
+        self.heading = plain_label("", self)
+        self.heading.setObjectName("heading")
+        self.intro = plain_label("", self, wrap=True)
+        self.form = PacketForm(self)
+        self.build_button = QPushButton(icon("packets"), "", self)
+        self.cancel_button = QPushButton(self)
+        self.progress = QProgressBar(self)
+        self.progress_text = plain_label("", self, wrap=True)
+        self.progress_text.setObjectName("meta")
+        self.message = plain_label("", self, wrap=True)
+        self.message.setObjectName("message")
+        self.warnings = plain_label("", self, wrap=True)
+        self.warnings.setObjectName("warning")
+        self.summary = plain_label("", self, wrap=True)
+        self.summary.setObjectName("subheading")
+        self.save_button = QPushButton(icon("save"), "", self)
+        self.print_button = QPushButton(self)
+        self.saved = plain_label("", self, wrap=True)
+        self.preview = PagePreview(self)
+        self._layout()
+        self._connect()
+        self.retranslate()
+        self.clear()
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.build_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 12, 0)
+        column.setSpacing(10)
+        for widget in (self.form, self.message):
+            column.addWidget(widget)
+        column.addLayout(buttons)
+        for widget in (self.progress, self.progress_text, self.warnings):
+            column.addWidget(widget)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(left)
+        scroll.setMinimumWidth(300)
+        actions = QHBoxLayout()
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.print_button)
+        actions.addStretch(1)
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        right.addWidget(self.summary)
+        right.addLayout(actions)
+        right.addWidget(self.saved)
+        right.addWidget(self.preview, 1)
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addWidget(scroll, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addLayout(columns, 1)
+
+    def _connect(self) -> None:
+        self.build_button.clicked.connect(self.start_build)
+        self.cancel_button.clicked.connect(self.cancel_build)
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_pages)
+        self.build.progressed.connect(self._progressed)
+        self.build.built.connect(self._built)
+        self.build.failed.connect(self._failed)
+        self.build.cancelled.connect(self._cancelled)
+        for keys, action in ((QKeySequence.StandardKey.Save, self.save), (QKeySequence.StandardKey.Print, self.print_pages)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+
+    # -- Page ----------------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return _("Packets")
+
+    def refresh(self) -> None:
+        if not self.session.is_open:
+            return
+        fresh = not self.form.packs
+        packs = packet_packs(self.session.library)
+        self.form.fill(packs, self.session.vault.profile.load().host.country)
+        if fresh:
+            self.form.set_language(current_language())
+        if not packs:
+            self._say(_("None of the country guides defines a packet."))
+        self._set_idle()
+
+    def clear(self) -> None:
+        """Stop a build and forget the packet, its pages, the password and the warnings."""
+        self.build.forget()
+        self.result = None
+        self._password = None
+        self._pending = None
+        self._built_as = ("", "")
+        self.preview.clear()
+        self.form.wipe()
+        for label in (self.message, self.warnings, self.summary, self.saved, self.progress_text):
+            label.clear()
+            label.hide()
+        self.progress.reset()
+        self.progress.hide()
+        self._set_idle()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.intro.setText(
+            _(
+                "One PDF to hand to an office: your details labelled in the country's language and "
+                "in yours, the checklist of documents, and your scans. It stays in memory until you "
+                "save or print it."
+            )
+        )
+        self.form.retranslate()
+        self.preview.retranslate()
+        self.build_button.setText(_("&Build packet"))
+        self.build_button.setAccessibleDescription(_("Build the packet; this may take a moment"))
+        self.cancel_button.setText(_("Ca&ncel"))
+        self.cancel_button.setAccessibleName(_("Cancel building the packet"))
+        self.progress.setAccessibleName(_("Building the packet"))
+        self.save_button.setText(_("&Save…"))
+        self.save_button.setAccessibleDescription(_("Save the packet as a PDF file"))
+        self.print_button.setText(_("Pr&int…"))
+        self.print_button.setAccessibleDescription(_("Print the packet"))
+        self._show_summary()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def start_build(self) -> None:
+        if self.build.running or not self.session.is_open:
+            return
+        self._say("")
+        pack, track = self.form.pack(), self.form.track_code()
+        if pack is None or track is None:
+            self.form.show_problem("track", _("Choose a country and a track."))
+            return
+        try:
+            password = self.form.checked_password()
+            request = self.make_request(
+                self.session.vault,
+                pack,
+                track,
+                language=self.form.language_code(),
+                made_on=self.session.today(),
+                password=password,
+                lead_days=self.session.settings.expiry_lead_days,
+            )
+        except InvalidInput as exc:
+            if not any(label.text() for label in self.form.messages.values()):
+                self._say(exc.message)
+            return
+        except WaystationError as exc:
+            self._say(exc.message)
+            return
+        self._forget_packet()
+        self._pending = (pack.country, track, password)
+        self.progress.setRange(0, 0)  # busy until the first report
+        self.progress.show()
+        self.progress_text.setText(_("Starting…"))
+        self.progress_text.show()
+        self.build.start(request)
+        self._set_idle()
+
+    def cancel_build(self) -> None:
+        if self.build.running:
+            self.build.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_text.setText(_("Stopping…"))
+
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress_text.setText(text)
+
+    def _built(self, result: PacketResult) -> None:
+        country, track, password = self._pending or ("", "", None)
+        self._pending = None
+        self.result, self._password, self._built_as = result, password, (country, track)
+        self.progress.setRange(0, max(self.progress.maximum(), 1))
+        self.progress.setValue(self.progress.maximum())
+        self.progress_text.setText(_("Done."))
+        try:
+            images = render_pages(result.pdf, password, round(PREVIEW_WIDTH * self.devicePixelRatioF()))
+        except InvalidInput as exc:
+            images = []
+            self._say(exc.message)
+        self.preview.show_images(images)
+        self.warnings.setText("\n".join(f"• {warning}" for warning in result.warnings))
+        self.warnings.setVisible(bool(result.warnings))
+        self._show_summary()
+        self._set_idle()
+        self.packet_ready.emit()
+
+    def _failed(self, message: str) -> None:
+        self._pending = None
+        self.progress.hide()
+        self.progress_text.hide()
+        self._say(message)
+        self._set_idle()
+
+    def _cancelled(self) -> None:
+        self._pending = None
+        self.progress.reset()
+        self.progress.hide()
+        self.progress_text.setText(_("Cancelled; no packet was built."))
+        self._set_idle()
+
+    # -- the built packet ----------------------------------------------------------------------
+
+    def save(self) -> None:
+        result = self.result
+        if result is None or self.build.running:
+            return
+        country, track = self._built_as
+        suggested = f"packet-{country.lower()}-{track}.pdf"
+        path = self.dialogs.save_file(self, _("Save the packet"), suggested, PDF_FILTER)
+        if path is None:
+            return
+        path = path if path.suffix else path.with_suffix(".pdf")
+        force = path.exists() and not path.is_dir()
+        if force and not self.confirm(
+            _("Replace the file?"),
+            _("{name} already exists. Replace it with this packet?").format(name=path.name),
+            _("Replace"),
+        ):
+            self._said_saved(_("Nothing was saved."))
+            return
+        self._write(result, path, force)
+
+    def _write(self, result: PacketResult, path: Path, force: bool) -> None:
+        try:
+            write_packet(result, path, force=force)
+        except WaystationError as exc:
+            self._said_saved("")
+            self._say(exc.message)  # the packet stays here: save it elsewhere
+            return
+        self._say("")
+        self._said_saved(
+            ngettext(
+                "Saved the packet ({n} page) as {name}.", "Saved the packet ({n} pages) as {name}.", result.pages
+            ).format(n=result.pages, name=path.name)
+        )
+
+    def print_pages(self) -> None:
+        result = self.result
+        if result is None or self.build.running:
+            return
+        printer = new_printer()
+        if not self.print_dialog(printer, result.pages):
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            printed = print_packet(printer, result.pdf, self._password)
+        except WaystationError as exc:
+            self._say(exc.message)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._say("")
+        self._said_saved(
+            ngettext("Sent {n} page to the printer.", "Sent {n} pages to the printer.", printed).format(n=printed)
+        )
+
+    # -- inside --------------------------------------------------------------------------------
+
+    def _forget_packet(self) -> None:
+        self.result = None
+        self._password = None
+        self.preview.clear()
+        for label in (self.warnings, self.summary, self.saved):
+            label.clear()
+            label.hide()
+
+    def _show_summary(self) -> None:
+        result = self.result
+        if result is None:
+            self.summary.hide()
+            return
+        country, track = self._built_as
+        pack = self.session.library.get(country)
+        text = ngettext(
+            "{country}, {track}: {n} page", "{country}, {track}: {n} pages", result.pages
+        ).format(
+            country=pack.name.get(current_language()) if pack else country,
+            track=track_name(track),
+            n=result.pages,
+        )
+        if result.encrypted:
+            text += "\n" + _("Protected with a password.")
+        self.summary.setText(text)
+        self.summary.show()
+
+    def _set_idle(self) -> None:
+        building = self.build.running
+        ready = self.result is not None and not building
+        self.form.setEnabled(not building)
+        self.build_button.setEnabled(not building and self.session.is_open and bool(self.form.packs))
+        self.cancel_button.setEnabled(building)
+        self.cancel_button.setVisible(building)
+        self.save_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _said_saved(self, text: str) -> None:
+        self.saved.setText(text)
+        self.saved.setVisible(bool(text))
