@@ -27,7 +27,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line and exit 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise _UsageError(f"{self.prog}: {message} ({_('see --help')})")
+        hint = _("see --help")
+        raise _UsageError(f"{self.prog}: {message} ({hint})")
 
 
 class _UsageError(Exception):

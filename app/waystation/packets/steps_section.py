@@ -82,7 +82,8 @@ def _status_markup(plan: StepPlan | None) -> str:
         due = markup(_("due {date}").format(date=day(plan.due)), bold=plan.overdue)
         if plan.overdue:
             colour = BAD.hexval().replace("0x", "#")
-            due = f'<font color="{colour}">{due} · {markup(_("overdue"), bold=True)}</font>'
+            overdue = markup(_("overdue"), bold=True)
+            due = f'<font color="{colour}">{due} · {overdue}</font>'
         parts.append(due)
     return " · ".join(parts)
 

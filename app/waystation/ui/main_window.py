@@ -18,8 +18,6 @@ from waystation.ui.start_screen import StartScreen
 from waystation.ui.wizard import FirstRunWizard
 from waystation.ui.workspace import Workspace
 
-DISCREET_TITLE = "Notes"
-
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -115,7 +113,9 @@ class MainWindow(QMainWindow):
             self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(DISCREET_TITLE if self.session.settings.discreet else _("Waystation"))
+        # Translators: the window title in discreet mode; a plain, ordinary word that draws no attention.
+        discreet_title = _("Notes")
+        self.setWindowTitle(discreet_title if self.session.settings.discreet else _("Waystation"))
         self.setWindowIcon(window_icon(self.session.settings.discreet))
         self.lock_action.setText(_("Lock"))
         self.lock_action.setToolTip(_("Lock the vault (Ctrl+L)"))

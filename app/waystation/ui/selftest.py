@@ -1,6 +1,6 @@
 """``waystation --selftest``: start the app offscreen, create a throwaway vault, render every
-screen, then clean up and exit 0 (non-zero with one line on stderr if anything fails). Used by the
-installer smoke test and to time start-up."""
+screen, build a small packet and render its pages, then clean up and exit 0 (non-zero with one
+line on stderr if anything fails). Used by the installer smoke test and to time start-up."""
 
 from __future__ import annotations
 
@@ -9,6 +9,10 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from waystation.ui.session import Session
 
 SELFTEST_PASSPHRASE = "selftest only — not a real vault"
 
@@ -44,8 +48,28 @@ def run_selftest() -> int:
             if window.grab().isNull():
                 raise RuntimeError(f"screen {key} did not render")
             rendered += 1
+        pages = _build_packet(session)
         session.lock()
         window.close()
     elapsed = time.perf_counter() - started
-    print(f"selftest ok: {rendered} screens rendered in {elapsed:.2f} s")
+    print(f"selftest ok: {rendered} screens rendered, a {pages}-page packet built in {elapsed:.2f} s")
     return 0
+
+
+def _build_packet(session: Session) -> int:
+    """A text-only packet for the host country through the core API, as the Packets screen builds
+    it (ReportLab, pypdf and the fonts), and its pages rendered in memory (PDFium)."""
+    from waystation.packets.builder import build_packet
+    from waystation.packets.from_vault import request_from_vault
+    from waystation.ui.pages.packet_preview import render_pages
+
+    pack = session.host_pack()
+    if pack is None or not pack.packets:
+        raise RuntimeError("the selftest's country guide has no packets")
+    track = next(iter(pack.packets))
+    request = request_from_vault(session.vault, pack, track, language="ru", made_on=session.today())
+    result = build_packet(request)
+    images = render_pages(result.pdf, None, 200)
+    if result.pages < 1 or len(images) != result.pages or any(image.isNull() for image in images):
+        raise RuntimeError("the packet's pages did not render")
+    return result.pages

@@ -5,7 +5,7 @@ twice. Problems are shown next to their field."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from waystation.content.model import Pack, PacketDefinition
 from waystation.errors import InvalidInput
@@ -42,7 +42,6 @@ class PacketForm(QWidget):
         self.password = PassphraseField(self)
         self.repeat = PassphraseField(self)
         self.password_note = plain_label("", self, wrap=True)
-        self.password_note.setObjectName("meta")
         self.messages = {key: _message_label(self) for key in ("track", "password", "repeat")}
         self.labels = {key: QLabel(self) for key in ("country", "track", "language", "password", "repeat")}
         self._build()
@@ -53,31 +52,23 @@ class PacketForm(QWidget):
         self.retranslate()
 
     def _build(self) -> None:
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: long words fit
-        form.setVerticalSpacing(6)
-        form.addRow(self.labels["country"], self.country)
-        form.addRow(self.labels["track"], self.track)
-        form.addRow(self.purpose)
-        form.addRow(self.office)
-        form.addRow(self.messages["track"])
-        form.addRow(self.labels["language"], self.language)
-        form.addRow(self.labels["password"], self.password)
-        form.addRow(self.messages["password"])
-        form.addRow(self.labels["repeat"], self.repeat)
-        form.addRow(self.messages["repeat"])
-        form.addRow(self.password_note)
-        for key, field in (
-            ("country", self.country),
-            ("track", self.track),
-            ("language", self.language),
-            ("password", self.password),
-            ("repeat", self.repeat),
-        ):
-            self.labels[key].setBuddy(field)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
+        layout.setSpacing(4)
+        fields: list[tuple[str, QWidget, list[QWidget]]] = [
+            ("country", self.country, []),
+            ("track", self.track, [self.purpose, self.office, self.messages["track"]]),
+            ("language", self.language, []),
+            ("password", self.password, [self.messages["password"]]),
+            ("repeat", self.repeat, [self.messages["repeat"], self.password_note]),
+        ]
+        for key, field, below in fields:  # labels above their fields: long words always fit
+            self.labels[key].setBuddy(field)
+            layout.addSpacing(6)
+            layout.addWidget(self.labels[key])
+            layout.addWidget(field)
+            for widget in below:
+                layout.addWidget(widget)
 
     def retranslate(self) -> None:
         self.labels["country"].setText(_("C&ountry"))

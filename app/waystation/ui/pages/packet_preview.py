@@ -1,13 +1,14 @@
 """The pages of a built packet, rendered in memory with PDFium (pypdfium2): never a file, never a
-cache. ``PagePreview`` shows them one below the other in a scroll area, with page navigation."""
+cache. ``PagePreview`` shows them one below the other in a scroll area, scaled to its width, with
+page navigation."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -15,13 +16,19 @@ from waystation.errors import InvalidInput
 from waystation.i18n import _
 from waystation.ui.pages.base import plain_label
 
-PREVIEW_WIDTH = 340  # device-independent pixels: a page that is legible beside the form
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
+
+RENDER_WIDTH = 720  # device-independent pixels; pages are shown scaled to the view's width
+MARGIN = 12
 POINTS_PER_INCH = 72
 
 
 @contextmanager
 def opened(pdf: bytes, password: str | None) -> Iterator[pdfium.PdfDocument]:
     """The packet opened from memory; an InvalidInput when PDFium cannot read it."""
+    import pypdfium2 as pdfium  # loaded with the first packet, not with the app
+
     try:
         document = pdfium.PdfDocument(pdf, password=password)
     except pdfium.PdfiumError:
@@ -59,6 +66,9 @@ class PagePreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pages: list[QLabel] = []
+        self._images: list[QImage] = []
+        self._current = 0
+        self._following = True  # the position follows the scroll bar (not while go_to moves it)
         self.previous_button = QPushButton(self)
         self.next_button = QPushButton(self)
         self.position = plain_label("", self)
@@ -68,19 +78,28 @@ class PagePreview(QWidget):
         self.empty.setObjectName("meta")
         self._sheet = QWidget(self)
         self._column = QVBoxLayout(self._sheet)
-        self._column.setContentsMargins(12, 12, 12, 12)
+        self._column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self._column.setSpacing(16)
         self._column.addWidget(self.empty, 1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self._sheet)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Page Up / Page Down scroll it
+        self.area = QScrollArea(self)
+        self.area.setWidgetResizable(True)
+        self.area.setWidget(self._sheet)
+        self.area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Page Up / Page Down scroll it
+        # pages are fitted to the width: the view never needs to scroll sideways, and with the
+        # vertical bar always there, its width does not change when the pages arrive
+        self.area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.viewport().installEventFilter(self)
+        self._refit = QTimer(self)  # while a window is being resized, scale the pages once it rests
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(60)
+        self._refit.timeout.connect(self._fit)
         self._build()
         self.previous_button.clicked.connect(lambda: self.go_to(self.current() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.current() + 1))
-        self.scroll.verticalScrollBar().valueChanged.connect(lambda _value: self._update_position())
+        self.area.verticalScrollBar().valueChanged.connect(lambda _value: self._scrolled())
         self.retranslate()
-        self._update_position()
+        self._update_position(0)
 
     def _build(self) -> None:
         bar = QHBoxLayout()
@@ -91,14 +110,14 @@ class PagePreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.area, 1)
 
     def retranslate(self) -> None:
         self.previous_button.setText(_("Pre&vious page"))
         self.next_button.setText(_("Ne&xt page"))
         self.previous_button.setAccessibleName(_("Previous page"))
         self.next_button.setAccessibleName(_("Next page"))
-        self.scroll.setAccessibleName(_("Pages of the packet"))
+        self.area.setAccessibleName(_("Pages of the packet"))
         self.empty.setText(_("The pages appear here once the packet is built."))
         for number, label in enumerate(self.pages, start=1):
             label.setAccessibleName(self._page_name(number))
@@ -106,55 +125,83 @@ class PagePreview(QWidget):
 
     def show_images(self, images: list[QImage]) -> None:
         self.clear()
-        ratio = self.devicePixelRatioF()
-        for image in images:
-            pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(ratio)
+        self._images = images
+        for _image in images:
             label = QLabel(self._sheet)
-            label.setPixmap(pixmap)
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            label.setObjectName("page")
             self._column.insertWidget(self._column.count() - 1, label)
             self.pages.append(label)
         self.empty.setVisible(not self.pages)
+        self._fit()
+        self._update_position(0)
         self.retranslate()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.area.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
+        self._refit.stop()
         for label in self.pages:
             label.clear()
             label.hide()
             label.deleteLater()
         self.pages = []
+        self._images = []
         self.empty.show()
-        self._update_position()
+        self._update_position(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Resize and self._images:
+            self._refit.start()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        """Each page as wide as the view (never wider than it was rendered)."""
+        ratio = self.devicePixelRatioF()
+        width = max(self.area.viewport().width() - 2 * MARGIN, 120)
+        for image, label in zip(self._images, self.pages, strict=True):
+            pixels = min(round(width * ratio), image.width())
+            pixmap = QPixmap.fromImage(
+                image.scaledToWidth(pixels, Qt.TransformationMode.SmoothTransformation)
+            )
+            pixmap.setDevicePixelRatio(ratio)
+            label.setPixmap(pixmap)
 
     def current(self) -> int:
-        """The page at the top of the view (0-based); 0 without pages."""
-        bar = self.scroll.verticalScrollBar()
-        top = bar.value()
-        if self.pages and 0 < bar.maximum() <= top:
-            return len(self.pages) - 1
-        current = 0
-        for index, label in enumerate(self.pages):
-            if label.geometry().top() <= top + self.scroll.viewport().height() // 3:
-                current = index
-        return current
+        """The page shown at the top of the view (0-based); 0 without pages."""
+        return self._current
 
     def go_to(self, index: int) -> None:
         if not self.pages:
             return
         index = max(0, min(index, len(self.pages) - 1))
-        self._column.activate()
-        self.scroll.verticalScrollBar().setValue(self.pages[index].geometry().top() - 12)
+        # the pages' places and the scroll range, even before the first paint
+        QCoreApplication.sendPostedEvents(self._sheet, QEvent.Type.LayoutRequest)
+        self._following = False
+        self.area.verticalScrollBar().setValue(self.pages[index].y() - self._column.spacing())
+        self._following = True
         self._update_position(index)
+
+    def _scrolled(self) -> None:
+        """The page at the top third of the view follows the scroll bar."""
+        if not self._following or not self.pages:
+            return
+        bar = self.area.verticalScrollBar()
+        if 0 < bar.maximum() <= bar.value():
+            self._update_position(len(self.pages) - 1)
+            return
+        line = bar.value() + self.area.viewport().height() // 3
+        above = [index for index, label in enumerate(self.pages) if label.y() <= line]
+        self._update_position(above[-1] if above else 0)
 
     def _page_name(self, number: int) -> str:
         return _("Page {n} of {total}").format(n=number, total=len(self.pages))
 
     def _update_position(self, index: int | None = None) -> None:
         count = len(self.pages)
-        current = self.current() if index is None else index
+        if index is not None:
+            self._current = index
+        current = self._current
         self.position.setText(self._page_name(current + 1) if count else "")
+        for widget in (self.previous_button, self.position, self.next_button):
+            widget.setVisible(count > 0)
         self.previous_button.setEnabled(count > 0 and current > 0)
         self.next_button.setEnabled(count > 0 and current < count - 1)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 
 from waystation.errors import WaystationError
 from waystation.i18n import _
-from waystation.packets.builder import build_packet
 from waystation.packets.request import PacketCancelled, PacketRequest, PacketResult
 
 log = logging.getLogger(__name__)
@@ -46,6 +45,12 @@ class PacketJob:
         request, self._request = self._request, None  # the job holds the data only until it runs
         if request is None:
             return
+        if self.is_cancelled():  # forgotten while it waited for the thread
+            self._relay.stopped.emit(self)
+            return
+        # ReportLab, pypdf and Pillow load with the first packet, not with the app
+        from waystation.packets.builder import build_packet
+
         try:
             result = build_packet(request, progress=self._progress, cancelled=self._cancel.is_set)
         except PacketCancelled:

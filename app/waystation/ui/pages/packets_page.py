@@ -6,7 +6,6 @@ file): the PDF and its page pictures stay in memory and are dropped when the vau
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -21,10 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from waystation.content.model import Pack
 from waystation.errors import InvalidInput, WaystationError
 from waystation.i18n import _, current_language, ngettext
-from waystation.packets.builder import write_packet
 from waystation.packets.from_vault import packet_packs, request_from_vault
 from waystation.packets.request import PacketRequest, PacketResult
 from waystation.ui.dialogs import FileDialogs
@@ -32,35 +29,16 @@ from waystation.ui.icons import icon
 from waystation.ui.pages.base import Page, plain_label
 from waystation.ui.pages.look import PAGE_STYLE
 from waystation.ui.pages.packet_form import PacketForm
-from waystation.ui.pages.packet_preview import PREVIEW_WIDTH, PagePreview, render_pages
+from waystation.ui.pages.packet_preview import RENDER_WIDTH, PagePreview, render_pages
 from waystation.ui.pages.packet_print import PrintDialog, ask_printer, new_printer, print_packet
 from waystation.ui.pages.packet_worker import PacketBuild
 from waystation.ui.pages.vocabulary import track_name
 from waystation.ui.session import Session
 from waystation.ui.widgets.ask import confirm
-from waystation.vault.connection import Vault
 
 PDF_FILTER = "PDF (*.pdf)"
 Confirm = Callable[[str, str, str], bool]  # title, question, the verb on the button
-
-
-class MakeRequest:
-    """The seam between the page and the core's request assembly (a test may wrap ``fetch``)."""
-
-    def __call__(
-        self,
-        vault: Vault,
-        pack: Pack,
-        track: str,
-        *,
-        language: str,
-        made_on: date,
-        password: str | None,
-        lead_days: int | None,
-    ) -> PacketRequest:
-        return request_from_vault(
-            vault, pack, track, language=language, made_on=made_on, password=password, lead_days=lead_days
-        )
+MakeRequest = Callable[..., PacketRequest]  # request_from_vault's signature: a seam for tests
 
 
 class PacketsPage(Page):
@@ -73,10 +51,10 @@ class PacketsPage(Page):
     ) -> None:
         super().__init__(session, parent, dialogs=dialogs)
         self.setStyleSheet(PAGE_STYLE)
-        self.make_request = MakeRequest()
+        self.make_request: MakeRequest = request_from_vault
         self.confirm: Confirm = lambda title, text, action: confirm(self, title, text, action)
         self.print_dialog: PrintDialog = ask_printer(self)
-        self.build = PacketBuild(self)
+        self.worker = PacketBuild(self)
         self.result: PacketResult | None = None
         self._password: str | None = None  # the built packet's, to render its pages
         self._pending: tuple[str, str, str | None] | None = None  # country, track, password
@@ -96,6 +74,7 @@ class PacketsPage(Page):
         self.warnings.setObjectName("warning")
         self.summary = plain_label("", self, wrap=True)
         self.summary.setObjectName("subheading")
+        self.protected = plain_label("", self, wrap=True)
         self.save_button = QPushButton(icon("save"), "", self)
         self.print_button = QPushButton(self)
         self.saved = plain_label("", self, wrap=True)
@@ -106,25 +85,31 @@ class PacketsPage(Page):
         self.clear()
 
     def _layout(self) -> None:
+        inner = QWidget(self)
+        form_column = QVBoxLayout(inner)
+        form_column.setContentsMargins(0, 0, 12, 0)
+        form_column.addWidget(self.form)
+        form_column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take focus, and it follows them
+        scroll.setWidget(inner)
         buttons = QHBoxLayout()
         buttons.addWidget(self.build_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         left = QWidget(self)
+        left.setMinimumWidth(300)
+        left.setMaximumWidth(520)  # a wide window gives its room to the pages
         column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 12, 0)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
-        for widget in (self.form, self.message):
-            column.addWidget(widget)
+        column.addWidget(scroll, 1)  # the choices scroll; the actions and progress stay in view
+        column.addWidget(self.message)
         column.addLayout(buttons)
-        for widget in (self.progress, self.progress_text, self.warnings):
-            column.addWidget(widget)
-        column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(left)
-        scroll.setMinimumWidth(300)
+        column.addWidget(self.progress)
+        column.addWidget(self.progress_text)
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
         actions.addWidget(self.print_button)
@@ -132,13 +117,15 @@ class PacketsPage(Page):
         right = QVBoxLayout()
         right.setSpacing(10)
         right.addWidget(self.summary)
+        right.addWidget(self.protected)
+        right.addWidget(self.warnings)
         right.addLayout(actions)
         right.addWidget(self.saved)
         right.addWidget(self.preview, 1)
         columns = QHBoxLayout()
         columns.setSpacing(24)
-        columns.addWidget(scroll, 1)
-        columns.addLayout(right, 1)
+        columns.addWidget(left, 2)
+        columns.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
@@ -151,11 +138,14 @@ class PacketsPage(Page):
         self.cancel_button.clicked.connect(self.cancel_build)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_pages)
-        self.build.progressed.connect(self._progressed)
-        self.build.built.connect(self._built)
-        self.build.failed.connect(self._failed)
-        self.build.cancelled.connect(self._cancelled)
-        for keys, action in ((QKeySequence.StandardKey.Save, self.save), (QKeySequence.StandardKey.Print, self.print_pages)):
+        self.worker.progressed.connect(self._progressed)
+        self.worker.built.connect(self._built)
+        self.worker.failed.connect(self._failed)
+        self.worker.cancelled.connect(self._cancelled)
+        for keys, action in (
+            (QKeySequence.StandardKey.Save, self.save),
+            (QKeySequence.StandardKey.Print, self.print_pages),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
@@ -179,16 +169,13 @@ class PacketsPage(Page):
 
     def clear(self) -> None:
         """Stop a build and forget the packet, its pages, the password and the warnings."""
-        self.build.forget()
-        self.result = None
-        self._password = None
+        self.worker.forget()
         self._pending = None
-        self._built_as = ("", "")
-        self.preview.clear()
+        self._forget_packet()
         self.form.wipe()
-        for label in (self.message, self.warnings, self.summary, self.saved, self.progress_text):
-            label.clear()
-            label.hide()
+        self._say("")
+        self.progress_text.clear()
+        self.progress_text.hide()
         self.progress.reset()
         self.progress.hide()
         self._set_idle()
@@ -218,9 +205,10 @@ class PacketsPage(Page):
     # -- building ------------------------------------------------------------------------------
 
     def start_build(self) -> None:
-        if self.build.running or not self.session.is_open:
+        if self.worker.running or not self.session.is_open:
             return
         self._say("")
+        self.form.show_problem("", "")
         pack, track = self.form.pack(), self.form.track_code()
         if pack is None or track is None:
             self.form.show_problem("track", _("Choose a country and a track."))
@@ -249,12 +237,12 @@ class PacketsPage(Page):
         self.progress.show()
         self.progress_text.setText(_("Starting…"))
         self.progress_text.show()
-        self.build.start(request)
+        self.worker.start(request)
         self._set_idle()
 
     def cancel_build(self) -> None:
-        if self.build.running:
-            self.build.cancel()
+        if self.worker.running:
+            self.worker.cancel()
             self.cancel_button.setEnabled(False)
             self.progress_text.setText(_("Stopping…"))
 
@@ -271,7 +259,7 @@ class PacketsPage(Page):
         self.progress.setValue(self.progress.maximum())
         self.progress_text.setText(_("Done."))
         try:
-            images = render_pages(result.pdf, password, round(PREVIEW_WIDTH * self.devicePixelRatioF()))
+            images = render_pages(result.pdf, password, round(RENDER_WIDTH * self.devicePixelRatioF()))
         except InvalidInput as exc:
             images = []
             self._say(exc.message)
@@ -300,7 +288,7 @@ class PacketsPage(Page):
 
     def save(self) -> None:
         result = self.result
-        if result is None or self.build.running:
+        if result is None or self.worker.running:
             return
         country, track = self._built_as
         suggested = f"packet-{country.lower()}-{track}.pdf"
@@ -308,17 +296,22 @@ class PacketsPage(Page):
         if path is None:
             return
         path = path if path.suffix else path.with_suffix(".pdf")
-        force = path.exists() and not path.is_dir()
-        if force and not self.confirm(
+        replace = path.exists() and not path.is_dir()
+        confirmed = not replace or self.confirm(
             _("Replace the file?"),
             _("{name} already exists. Replace it with this packet?").format(name=path.name),
             _("Replace"),
-        ):
+        )
+        if self.result is not result:  # the vault locked while a dialog was open
+            return
+        if not confirmed:
             self._said_saved(_("Nothing was saved."))
             return
-        self._write(result, path, force)
+        self._write(result, path, replace)
 
     def _write(self, result: PacketResult, path: Path, force: bool) -> None:
+        from waystation.packets.builder import write_packet  # loaded by the build already
+
         try:
             write_packet(result, path, force=force)
         except WaystationError as exc:
@@ -328,16 +321,18 @@ class PacketsPage(Page):
         self._say("")
         self._said_saved(
             ngettext(
-                "Saved the packet ({n} page) as {name}.", "Saved the packet ({n} pages) as {name}.", result.pages
+                "Saved the packet ({n} page) as {name}.",
+                "Saved the packet ({n} pages) as {name}.",
+                result.pages,
             ).format(n=result.pages, name=path.name)
         )
 
     def print_pages(self) -> None:
         result = self.result
-        if result is None or self.build.running:
+        if result is None or self.worker.running:
             return
         printer = new_printer()
-        if not self.print_dialog(printer, result.pages):
+        if not self.print_dialog(printer, result.pages) or self.result is not result:
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -349,7 +344,9 @@ class PacketsPage(Page):
             QApplication.restoreOverrideCursor()
         self._say("")
         self._said_saved(
-            ngettext("Sent {n} page to the printer.", "Sent {n} pages to the printer.", printed).format(n=printed)
+            ngettext("Sent {n} page to the printer.", "Sent {n} pages to the printer.", printed).format(
+                n=printed
+            )
         )
 
     # -- inside --------------------------------------------------------------------------------
@@ -357,8 +354,9 @@ class PacketsPage(Page):
     def _forget_packet(self) -> None:
         self.result = None
         self._password = None
+        self._built_as = ("", "")
         self.preview.clear()
-        for label in (self.warnings, self.summary, self.saved):
+        for label in (self.warnings, self.summary, self.protected, self.saved):
             label.clear()
             label.hide()
 
@@ -366,23 +364,22 @@ class PacketsPage(Page):
         result = self.result
         if result is None:
             self.summary.hide()
+            self.protected.hide()
             return
         country, track = self._built_as
         pack = self.session.library.get(country)
-        text = ngettext(
-            "{country}, {track}: {n} page", "{country}, {track}: {n} pages", result.pages
-        ).format(
+        text = ngettext("{country}, {track}: {n} page", "{country}, {track}: {n} pages", result.pages).format(
             country=pack.name.get(current_language()) if pack else country,
             track=track_name(track),
             n=result.pages,
         )
-        if result.encrypted:
-            text += "\n" + _("Protected with a password.")
         self.summary.setText(text)
         self.summary.show()
+        self.protected.setText(_("Protected with a password.") if result.encrypted else "")
+        self.protected.setVisible(result.encrypted)
 
     def _set_idle(self) -> None:
-        building = self.build.running
+        building = self.worker.running
         ready = self.result is not None and not building
         self.form.setEnabled(not building)
         self.build_button.setEnabled(not building and self.session.is_open and bool(self.form.packs))

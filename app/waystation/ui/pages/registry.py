@@ -7,6 +7,7 @@ from waystation.ui.pages.calendar_page import CalendarPage
 from waystation.ui.pages.checklists import ChecklistsPage
 from waystation.ui.pages.dashboard import DashboardPage
 from waystation.ui.pages.documents import DocumentsPage
+from waystation.ui.pages.packets_page import PacketsPage
 from waystation.ui.pages.profile import ProfilePage
 from waystation.ui.pages.settings import SettingsPage
 
@@ -17,6 +18,7 @@ def page_classes() -> list[type[Page]]:
         ChecklistsPage,
         ProfilePage,
         DocumentsPage,
+        PacketsPage,
         CalendarPage,
         SettingsPage,
     ]
