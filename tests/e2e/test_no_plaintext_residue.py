@@ -5,6 +5,7 @@ encrypted), the temp folder, config, cache or data folders."""
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -22,9 +23,13 @@ def encodings(text: str) -> list[bytes]:
 
 
 def files_under(root: Path) -> Iterator[Path]:
-    for path in root.rglob("*"):
-        if path.is_file() and not path.is_symlink():
-            yield path
+    """Every regular file below ``root``; folders that vanish while walking (other programs'
+    temporary folders) are skipped."""
+    for folder, _dirs, names in os.walk(root, onerror=lambda _error: None):
+        for name in names:
+            path = Path(folder) / name
+            if path.is_file() and not path.is_symlink():
+                yield path
 
 
 def holders_of_canary(roots: list[Path], skip: set[Path], since: float) -> list[Path]:

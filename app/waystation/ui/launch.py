@@ -28,4 +28,5 @@ def run_desktop(*, selftest: bool = False) -> int:
     apply_style(app)
     window = MainWindow(session)
     window.show()
+    session.preload_library()
     return int(app.exec())

@@ -5,6 +5,8 @@ available; auto-lock follows the settings."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolBar, QWidget
@@ -15,8 +17,10 @@ from waystation.ui.icons import icon, window_icon
 from waystation.ui.idle import IdleWatcher
 from waystation.ui.session import Session
 from waystation.ui.start_screen import StartScreen
-from waystation.ui.wizard import FirstRunWizard
-from waystation.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from waystation.ui.wizard import FirstRunWizard
+    from waystation.ui.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
@@ -28,10 +32,9 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or FileDialogs()
         self.first_run: FirstRunWizard | None = None
         self.start = StartScreen(session, self.dialogs, self)
-        self.workspace = Workspace(session, self, dialogs=self.dialogs)
+        self._workspace: Workspace | None = None  # built on first unlock: keeps start-up fast
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.start)
-        self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
 
         self.toolbar = QToolBar(self)
@@ -63,6 +66,15 @@ class MainWindow(QMainWindow):
         self.show_start()
         self.resize(1100, 720)
 
+    @property
+    def workspace(self) -> Workspace:
+        if self._workspace is None:
+            from waystation.ui.workspace import Workspace
+
+            self._workspace = Workspace(self.session, self, dialogs=self.dialogs)
+            self.stack.addWidget(self._workspace)
+        return self._workspace
+
     # -- states ------------------------------------------------------------------------------
 
     def show_start(self) -> None:
@@ -85,6 +97,8 @@ class MainWindow(QMainWindow):
 
     def run_first_run_wizard(self) -> FirstRunWizard:
         """Modal, but not blocking: the window keeps running (auto-lock, tests) behind it."""
+        from waystation.ui.wizard import FirstRunWizard
+
         wizard = FirstRunWizard(self.session, self)
         wizard.setWindowModality(Qt.WindowModality.ApplicationModal)
         wizard.finished.connect(self._first_run_closed)

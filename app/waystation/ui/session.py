@@ -3,20 +3,23 @@ vault's repositories and the core's rules through this object, and listen to its
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from waystation.app_settings import AppSettings, SettingsStore
-from waystation.content.loader import PackLibrary, load_library
-from waystation.content.model import Pack
 from waystation.errors import WaystationError
-from waystation.rules.status import Status
-from waystation.rules.vault_status import vault_status
 from waystation.ui.clock import Clock
 from waystation.vault.connection import Vault
+
+if TYPE_CHECKING:  # the guides and rules load after the first paint (see preload_library)
+    from waystation.content.loader import PackLibrary
+    from waystation.content.model import Pack
+    from waystation.rules.status import Status
 
 
 class Session(QObject):
@@ -33,11 +36,38 @@ class Session(QObject):
     ) -> None:
         super().__init__(parent)
         self.clock = clock or Clock()
-        self.library = library if library is not None else load_library()
+        self._library = library
+        self._loading: threading.Thread | None = None
         self.store = store or SettingsStore()
         self.settings: AppSettings = self.store.load()
         self._vault: Vault | None = None
         self._copied: str | None = None
+
+    # -- the country guides: loaded in the background while the person types the passphrase --
+
+    def preload_library(self) -> None:
+        if self._library is None and self._loading is None:
+            self._loading = threading.Thread(target=self._preload, name="preload", daemon=True)
+            self._loading.start()
+
+    def _load_library(self) -> None:
+        from waystation.content.loader import load_library
+
+        self._library = load_library()
+
+    def _preload(self) -> None:
+        self._load_library()
+        import waystation.ui.workspace  # noqa: F401  (the screens' code, for a quick first unlock)
+
+    @property
+    def library(self) -> PackLibrary:
+        if self._loading is not None:
+            self._loading.join()
+            self._loading = None
+        if self._library is None:
+            self._load_library()
+        assert self._library is not None
+        return self._library
 
     # -- the vault -------------------------------------------------------------------------
 
@@ -89,6 +119,8 @@ class Session(QObject):
 
     def status(self, on: date | None = None) -> Status | None:
         """The person's status in their host country, or None while no guide applies."""
+        from waystation.rules.vault_status import vault_status
+
         pack = self.host_pack()
         if pack is None:
             return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QProgressBar, QVBoxLayout, QWidget
-from zxcvbn import zxcvbn
 
 from waystation.i18n import _
 from waystation.ui.pages.base import plain_label
@@ -19,6 +18,8 @@ def strength_score(passphrase: str) -> int:
         return 0
     if len(passphrase) > MAX_CHECKED_LENGTH:
         return 4
+    from zxcvbn import zxcvbn  # its word lists take a moment to load: only when first needed
+
     return int(zxcvbn(passphrase)["score"])
 
 
