@@ -5,20 +5,16 @@ saved is all still there (and nothing of the packet stays on screen)."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import STRONG
-from tests.gui.profiles import delete_closed_widgets, new_session
 from tests.gui.test_start_and_lock import create_vault
 from tests.gui.test_wizard import answer_all, finish
-from waystation.ui.clock import FakeClock
 from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.checklists import ChecklistsPage
@@ -26,19 +22,6 @@ from waystation.ui.pages.dashboard import DashboardPage
 from waystation.ui.pages.documents import DocumentsPage
 from waystation.ui.pages.packets_page import PacketsPage
 from waystation.ui.session import Session
-
-
-@pytest.fixture(autouse=True)
-def _delete_closed_windows() -> Iterator[None]:
-    yield
-    delete_closed_widgets()
-
-
-@pytest.fixture
-def session(tmp_path: Path, clock: FakeClock) -> Iterator[Session]:
-    s = new_session(tmp_path, clock)
-    yield s
-    s.lock()
 
 
 def scan_file(folder: Path) -> Path:
