@@ -80,5 +80,9 @@ def test_gui_session_leaves_no_plaintext(
     window.close()
 
     skip = {saved, scan}
+    planted = home / "tmp" / "planted.txt"  # the scan itself must be able to see a leak
+    planted.write_bytes(CANARY.encode("utf-16-le"))
+    assert holders_of_canary([tmp_path], skip, started) == [planted]
+    planted.unlink()
     assert (home / "config" / "waystation" / "settings.json").exists()
     assert holders_of_canary([tmp_path, Path("/tmp")], skip, started) == []
