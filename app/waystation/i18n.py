@@ -17,6 +17,7 @@ from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 from waystation.resources_path import locales_dir
 
@@ -127,6 +128,12 @@ def layout_direction(language: str | None = None) -> str:
         return str(Locale.parse(language or current_language()).text_direction)
     except (ValueError, TypeError):
         return "ltr"
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """A number in the active language ("1,234.5" / "1 234,5")."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return str(format_decimal(value, format=pattern, locale=Locale.parse(current_language())))
 
 
 def format_date(value: date, style: str = "medium") -> str:

@@ -121,3 +121,12 @@ def test_pseudo_localisation_keeps_placeholders(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.delenv("WAYSTATION_PSEUDO")
     assert i18n._("There is no vault at {path}.") == "There is no vault at {path}."
     assert i18n.layout_direction("he") == "rtl"
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "1,234.5"), ("ru", "1 234,5"), ("uk", "1 234,5")])
+def test_numbers_in_each_language(language: str, expected: str) -> None:
+    i18n.set_language(language)
+    try:
+        assert i18n.format_number(1234.5, 1).replace("\xa0", " ").replace("\u202f", " ") == expected
+    finally:
+        i18n.set_language("en")

@@ -13,7 +13,7 @@ from pathlib import Path
 from waystation.cli.passphrases import PassphraseSource
 from waystation.errors import InvalidInput
 from waystation.files import write_new_file
-from waystation.i18n import _
+from waystation.i18n import _, format_number
 from waystation.vault.connection import Vault
 from waystation.vault.profile_json import parse_date
 
@@ -65,8 +65,10 @@ def write_output(target: str, text: str, *, force: bool) -> None:
 
 
 def human_size(size: int) -> str:
+    """A size in bytes as a short text in the active language, e.g. "48.0 KB" / "48,0 KB"."""
+    value = float(size)
     for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
-    return f"{size} B"
+        if value < 1024 or unit == "GB":
+            return f"{format_number(value, 0 if unit == 'B' else 1)} {unit}"
+        value /= 1024
+    return f"{format_number(value)} B"
