@@ -23,6 +23,7 @@ from waystation.ui.language import switch_language
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.settings import SettingsPage
 from waystation.ui.session import Session
+from waystation.vault import copies
 from waystation.vault.connection import Vault
 
 NEW = "harbour meadow copper violin 7"
@@ -135,7 +136,7 @@ def test_turning_off_recent_vaults_forgets_the_list(
 
 
 def test_change_passphrase_checks_the_current_one_then_reopens(
-    page: SettingsPage, session: Session, tmp_path: Path
+    qtbot: QtBot, page: SettingsPage, session: Session, tmp_path: Path
 ) -> None:
     page.change_button.click()
     dialog = page.passphrase_dialog
@@ -147,11 +148,14 @@ def test_change_passphrase_checks_the_current_one_then_reopens(
     assert "too easy" in dialog.message.text()
     dialog.new.setText(NEW)
     dialog.repeat.setText(NEW)
-    dialog.ok_button.click()
+    with qtbot.waitSignal(page.task.finished, timeout=20_000):
+        dialog.ok_button.click()
+        assert not dialog.isEnabled()  # the work runs on a worker thread meanwhile
     assert dialog.message.text() == "That is not the current passphrase." and dialog.isVisible()
-    assert dialog.current.text() == ""
+    assert dialog.current.text() == "" and dialog.isEnabled()
     dialog.current.setText(STRONG)
-    dialog.ok_button.click()
+    with qtbot.waitSignal(page.task.finished, timeout=20_000):
+        dialog.ok_button.click()
     assert not dialog.isVisible() and session.is_open
     assert "passphrase was changed" in page.notice.text()
     assert all(field.text() == "" for field in (dialog.current, dialog.new, dialog.repeat))
@@ -164,19 +168,50 @@ def test_change_passphrase_checks_the_current_one_then_reopens(
 
 
 def test_back_up_asks_the_passphrase_again_and_a_destination(
-    page: SettingsPage, session: Session, dialogs: ScriptedDialogs, tmp_path: Path
+    qtbot: QtBot, page: SettingsPage, session: Session, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
     page.backup_button.click()
     dialog = page.backup_dialog
     assert dialog is not None
     dialog.passphrase.setText("not it")
-    dialog.ok_button.click()
+    with qtbot.waitSignal(page.task.finished, timeout=20_000):
+        dialog.ok_button.click()
     assert dialog.message.text() == "That is not the vault's passphrase."
     (tmp_path / "usb").mkdir()
     dialogs.answers.append(tmp_path / "usb" / "copy")
     dialog.passphrase.setText(STRONG)
-    dialog.ok_button.click()
+    with qtbot.waitSignal(page.task.finished, timeout=20_000):  # the passphrase check
+        dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not page.task.running, timeout=20_000)  # then the copy itself
     assert not dialog.isVisible()
     assert "verified" in page.notice.text()
     with Vault.open(tmp_path / "usb" / "copy.vault", STRONG):
         pass
+
+
+def test_lock_during_a_passphrase_change_keeps_the_vault_locked(
+    qtbot: QtBot, page: SettingsPage, session: Session, tmp_path: Path
+) -> None:
+    page.change_button.click()
+    dialog = page.passphrase_dialog
+    assert dialog is not None
+    dialog.current.setText(STRONG)
+    dialog.new.setText(NEW)
+    dialog.repeat.setText(NEW)
+    with qtbot.waitSignal(page.task.finished, timeout=20_000):
+        dialog.ok_button.click()
+        session.lock()  # auto-lock or quick exit while the worker re-encrypts
+    assert not session.is_open and session.handle is None
+    page.task.wait()
+    # Depending on when the lock came, the change happened or never began; either way exactly
+    # one passphrase opens an intact vault, and nothing is half-done.
+    opened = []
+    for candidate in (STRONG, NEW):
+        try:
+            with Vault.open(tmp_path / "test.vault", candidate) as vault:
+                assert copies.check(vault).ok
+                opened.append(candidate)
+        except WrongPassphrase:
+            pass
+    assert len(opened) == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".test.vault")) == []

@@ -92,6 +92,11 @@ class Session(QObject):
         self._remember(path)
         self.opened.emit()
 
+    @property
+    def handle(self) -> Vault | None:
+        """The vault object in use, even while it is closed for a passphrase change; None once locked."""
+        return self._vault
+
     def replace_vault(self, vault: Vault) -> None:
         """The same vault reopened under a new handle (after a passphrase change); the screens
         keep what they show, so no signal is sent."""

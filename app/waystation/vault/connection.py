@@ -194,6 +194,13 @@ class Vault:
             _rollback_quietly(conn)
             raise
 
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[Connection]:
+        """The connection for a long whole-vault operation (copying, re-encrypting): no other
+        thread can read, write or close the vault until it is done."""
+        with self._lock:
+            yield self.conn
+
     def read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._lock:
             try:

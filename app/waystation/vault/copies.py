@@ -148,8 +148,9 @@ def _verified_copy(vault: Vault, target: Path, passphrase: str, purpose: str) ->
     """A verified copy under a temporary name beside ``target``; the caller moves it into place."""
     temporary = _temporary_sibling(target, purpose)
     try:
-        expected = content_digest(vault.conn)
-        _export(vault, temporary, passphrase)
+        with vault.exclusive() as conn:
+            expected = content_digest(conn)
+            _export(vault, temporary, passphrase)
         os.chmod(temporary, 0o600)
         _fsync_file_and_folder(temporary)
         _verify(temporary, passphrase, expected)
@@ -215,6 +216,11 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
     """
     normalise(new_passphrase)
     path = vault.path
+    with vault.exclusive():
+        return _swap_in_new_passphrase(vault, path, new_passphrase)
+
+
+def _swap_in_new_passphrase(vault: Vault, path: Path, new_passphrase: str) -> Vault:
     temporary = _verified_copy(vault, path, new_passphrase, "rekey")
     try:
         vault.close()

@@ -25,16 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from waystation.app_settings import MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES
-from waystation.errors import WaystationError
 from waystation.i18n import UI_LANGUAGES, _, current_language
+from waystation.ui.background import BackgroundTask
 from waystation.ui.dialogs import VAULT_FILTER, FileDialogs
 from waystation.ui.icons import icon
 from waystation.ui.language import language_name, switch_language
 from waystation.ui.pages.base import Page, plain_label
-from waystation.ui.pages.settings_dialogs import BackupDialog, ChangePassphraseDialog, busy_cursor
+from waystation.ui.pages.settings_dialogs import BackupDialog, ChangePassphraseDialog
 from waystation.ui.session import Session
 from waystation.ui.widgets.fields import hint_label, show_text
 from waystation.vault import copies
+from waystation.vault.connection import Vault
 from waystation.vault.passphrase_check import passphrase_opens
 
 MAX_LEAD_DAYS = 730
@@ -53,6 +54,8 @@ class SettingsPage(Page):
         self, session: Session, parent: QWidget | None = None, *, dialogs: FileDialogs | None = None
     ) -> None:
         super().__init__(session, parent, dialogs=dialogs)
+        self.task = BackgroundTask(self)  # re-encrypting and copying run off the UI thread
+        self._changing: Vault | None = None
         self.language = QComboBox(self)
         for code in UI_LANGUAGES:
             self.language.addItem(language_name(code), code)
@@ -210,28 +213,47 @@ class SettingsPage(Page):
         if not self.session.is_open:
             dialog.reject()
             return
+        if self.task.running:
+            return
         vault = self.session.vault
-        with busy_cursor():
+        self._changing = vault
+
+        def work() -> Vault | None:
             if not passphrase_opens(vault.path, current):
+                return None
+            return copies.change_passphrase(vault, new)
+
+        dialog.setEnabled(False)
+        self.task.start(work, self._changed, self._after_failed_change)
+
+    def _changed(self, reopened: Vault | None) -> None:
+        dialog = self.passphrase_dialog
+        if dialog is not None:
+            dialog.setEnabled(True)
+        if reopened is None:
+            if dialog is not None:
                 dialog.say(_("That is not the current passphrase."))
                 dialog.current.wipe()
-                return
-            try:
-                reopened = copies.change_passphrase(vault, new)
-            except WaystationError as exc:
-                self._after_failed_change(exc.message)
-                return
+            return
+        if self.session.handle is not self._changing:
+            reopened.close()  # locked meanwhile: the new passphrase is in place, the vault stays locked
+            return
         self.session.replace_vault(reopened)
-        dialog.accept()
+        if dialog is not None:
+            dialog.accept()
         show_text(
             self.notice, _("The passphrase was changed. The old passphrase no longer opens this vault.")
         )
 
     def _after_failed_change(self, problem: str) -> None:
+        if self.passphrase_dialog is not None:
+            self.passphrase_dialog.setEnabled(True)
         if self.session.is_open:
             if self.passphrase_dialog is not None:
                 self.passphrase_dialog.say(problem)
             return
+        if self.session.handle is None:
+            return  # the person locked the vault before the change began: nothing was changed
         # The old file was closed for the swap and stays as it was: lock, and say why.
         self.session.lock()
         self.tell(problem)
@@ -248,25 +270,48 @@ class SettingsPage(Page):
         if not self.session.is_open:
             dialog.reject()
             return
+        if self.task.running:
+            return
         vault = self.session.vault
-        with busy_cursor():
-            if not passphrase_opens(vault.path, passphrase):
-                dialog.say(_("That is not the vault's passphrase."))
-                dialog.passphrase.wipe()
-                return
+        dialog.setEnabled(False)
+        self.task.start(
+            lambda: passphrase_opens(vault.path, passphrase),
+            lambda right: self._backup_checked(bool(right), passphrase),
+            self._backup_failed,
+        )
+
+    def _backup_checked(self, right: bool, passphrase: str) -> None:
+        dialog = self.backup_dialog
+        if dialog is None or not self.session.is_open:
+            return
+        dialog.setEnabled(True)
+        if not right:
+            dialog.say(_("That is not the vault's passphrase."))
+            dialog.passphrase.wipe()
+            return
+        vault = self.session.vault
         suggested = f"{vault.path.stem}-backup-{self.session.today().isoformat()}.vault"
         target = self.dialogs.save_file(self, _("Back up the vault"), suggested, VAULT_FILTER)
-        if target is None:
+        if target is None or not self.session.is_open:
             return
         target = target if target.suffix else Path(f"{target}.vault")
-        try:
-            with busy_cursor():
-                written = copies.backup(vault, target, passphrase)
-        except WaystationError as exc:
-            dialog.say(exc.message)
-            return
-        dialog.accept()
+        dialog.setEnabled(False)
+        self.task.start(
+            lambda: copies.backup(vault, target, passphrase), self._backed_up, self._backup_failed
+        )
+
+    def _backed_up(self, written: Path) -> None:
+        dialog = self.backup_dialog
+        if dialog is not None:
+            dialog.setEnabled(True)
+            dialog.accept()
         show_text(self.notice, _("Backup written and verified: {path}").format(path=written))
+
+    def _backup_failed(self, problem: str) -> None:
+        dialog = self.backup_dialog
+        if dialog is not None:
+            dialog.setEnabled(True)
+            dialog.say(problem)
 
     # -- Page -------------------------------------------------------------------------------------
 

@@ -4,11 +4,7 @@ so both ask for it; the fields are wiped whatever the outcome."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPushButton, QVBoxLayout, QWidget
 
 from waystation.i18n import _
@@ -16,16 +12,6 @@ from waystation.ui.pages.base import plain_label
 from waystation.ui.start_screen import MIN_CREATE_SCORE
 from waystation.ui.widgets.fields import show_text
 from waystation.ui.widgets.passphrase import PassphraseField, StrengthMeter
-
-
-@contextmanager
-def busy_cursor() -> Iterator[None]:
-    """A wait cursor while long work runs on the UI thread (re-encrypting, copying)."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
 
 
 class _PassphraseDialog(QDialog):
