@@ -19,29 +19,15 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from tests.gui.profiles import CANARY, delete_closed_widgets, new_session, open_vault, profile_in, shows
+from tests.gui.profiles import CANARY, open_vault, profile_in, shows
 from waystation.packets.from_vault import request_from_vault
 from waystation.packets.request import PacketRequest
-from waystation.ui.clock import FakeClock
 from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.packets_page import PacketsPage
 from waystation.ui.session import Session
 
 PDF_PASSWORD = "plum harbour 7"
-
-
-@pytest.fixture(autouse=True)
-def _delete_closed_windows() -> Iterator[None]:
-    yield
-    delete_closed_widgets()
-
-
-@pytest.fixture
-def session(tmp_path: Path, clock: FakeClock) -> Iterator[Session]:
-    s = new_session(tmp_path, clock)
-    yield s
-    s.lock()
 
 
 def png_bytes() -> bytes:

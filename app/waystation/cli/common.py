@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from waystation.cli.passphrases import PassphraseSource
 from waystation.errors import InvalidInput
@@ -26,6 +27,9 @@ __all__ = [
     "write_new_file",
     "write_output",
 ]
+
+if TYPE_CHECKING:
+    from waystation.content.loader import PackLibrary
 
 
 def iso_date(text: str) -> date:
@@ -72,3 +76,19 @@ def human_size(size: int) -> str:
             return f"{format_number(value, 0 if unit == 'B' else 1)} {unit}"
         value /= 1024
     return f"{format_number(value)} B"
+
+
+def load_guides() -> PackLibrary:
+    """The country guides; any that were refused are named on standard error (the rest load)."""
+    from waystation.content.loader import load_library
+
+    library = load_library()
+    for file, problems in library.refused.items():
+        print(
+            "waystation: "
+            + _("the country guide {file} was not loaded ({n} problem(s)).").format(
+                file=file, n=len(problems)
+            ),
+            file=sys.stderr,
+        )
+    return library

@@ -14,8 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from waystation.cli.common import open_vault, passphrases
-from waystation.content.loader import PackLibrary, load_library
+from waystation.cli.common import load_guides, open_vault, passphrases
 from waystation.errors import InvalidInput
 from waystation.i18n import UI_LANGUAGES, _, current_language, set_language
 from waystation.packets.from_vault import packet_pack, request_from_vault
@@ -48,19 +47,6 @@ class ProgressBar:
             self._drawn = False
 
 
-def _library() -> PackLibrary:
-    library = load_library()
-    for file, problems in library.refused.items():
-        print(
-            "waystation: "
-            + _("the country guide {file} was not loaded ({n} problem(s)).").format(
-                file=file, n=len(problems)
-            ),
-            file=sys.stderr,
-        )
-    return library
-
-
 def _check_output(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise InvalidInput(
@@ -78,7 +64,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
                 language=language, languages=", ".join(LABEL_LANGUAGES)
             )
         )
-    pack = packet_pack(_library(), args.country, args.track)
+    pack = packet_pack(load_guides(), args.country, args.track)
     out = Path(args.out)
     _check_output(out, args.force)
     if language in UI_LANGUAGES:

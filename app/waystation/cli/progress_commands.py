@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
-from waystation.cli.common import iso_date, opened_vault, write_new_file
+from waystation.cli.common import iso_date, load_guides, opened_vault, write_new_file
 from waystation.cli.status_text import print_status
-from waystation.content.loader import PackLibrary, load_library
 from waystation.errors import InvalidInput
 from waystation.i18n import _, current_language
 from waystation.packets.calendar_ics import build_calendar
@@ -20,21 +18,8 @@ from waystation.rules.vault_status import host_pack, vault_status
 from waystation.vault.models import STEP_STATES
 
 
-def _library() -> PackLibrary:
-    library = load_library()
-    for file, problems in library.refused.items():
-        print(
-            "waystation: "
-            + _("the country guide {file} was not loaded ({n} problem(s)).").format(
-                file=file, n=len(problems)
-            ),
-            file=sys.stderr,
-        )
-    return library
-
-
 def cmd_step(args: argparse.Namespace) -> int:
-    library = _library()
+    library = load_guides()
     steps = {step.id: step for pack in library.packs.values() for step in pack.steps}
     if args.step_id not in steps:
         raise InvalidInput(_("There is no step {id} in the country guides.").format(id=args.step_id))
@@ -47,7 +32,7 @@ def cmd_step(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     on = args.on or date.today()
-    library = _library()
+    library = load_guides()
     with opened_vault(args) as vault:
         pack = host_pack(vault, library)
         status = vault_status(vault, pack, on)
@@ -59,7 +44,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    library = _library()
+    library = load_guides()
     with opened_vault(args) as vault:
         pack = host_pack(vault, library)
         status = vault_status(vault, pack, date.today())
