@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from waystation.content.hygiene import describe_report, pack_report
 from waystation.content.loader import check_pack_file, default_content_dir, load_library, pack_files
 from waystation.content.model import TRACKS
 from waystation.errors import InvalidInput
@@ -49,13 +50,20 @@ def _files(target: Path) -> list[Path]:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """Errors refuse a guide (exit 2); warnings are listed and a report per guide follows."""
     files = _files(Path(args.path) if args.path else default_content_dir())
     bad = 0
     for path in files:
-        _data, problems = check_pack_file(path)
+        data, problems = check_pack_file(path)
         for problem in problems:
-            print(problem)
+            print(_("error: {problem}").format(problem=problem))
         bad += bool(problems)
+        if problems:
+            continue
+        report = pack_report(str(path), data)
+        for warning in report.warnings:
+            print(_("warning: {problem}").format(problem=warning))
+        print(describe_report(report))
     summary = ngettext(
         "{n} pack checked, {bad} with problems", "{n} packs checked, {bad} with problems", len(files)
     ).format(n=len(files), bad=bad)

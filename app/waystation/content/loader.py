@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from waystation.content.model import (
+    DEFAULT_REVIEW_AFTER_DAYS,
     Conditions,
     Contact,
     Deadline,
@@ -20,11 +21,16 @@ from waystation.content.model import (
     Link,
     Pack,
     PacketDefinition,
+    PermitMatch,
+    PermitRule,
+    Renewal,
     Source,
     StayRule,
     Step,
     Text,
+    VisaArea,
 )
+from waystation.content.shared_steps import merge_shared_steps, read_shared_steps, shared_files
 from waystation.content.validate import Problem, pack_file_country, validate_pack_data
 from waystation.content.yaml_io import read_yaml
 from waystation.errors import InvalidInput
@@ -125,9 +131,52 @@ def _step(raw: Mapping[str, Any]) -> Step:
         ),
         cautions=tuple(_req_text(c) for c in raw.get("cautions") or ()),
         contacts=tuple(
-            Contact(name=_req_text(c["name"]), url=c.get("url"), note=_text(c.get("note")))
+            Contact(
+                name=_req_text(c["name"]),
+                url=c.get("url"),
+                note=_text(c.get("note")),
+                phone=c.get("phone"),
+            )
             for c in raw.get("contacts") or ()
         ),
+        satisfied_by=tuple(_permit_match(m) for m in raw.get("satisfied_by") or ()),
+        unconfirmed=bool(raw.get("unconfirmed", False)),
+    )
+
+
+def _permit_match(raw: Mapping[str, Any]) -> PermitMatch:
+    return PermitMatch(kind=raw["kind"], category=raw.get("category"))
+
+
+def _permit_rule(raw: Mapping[str, Any]) -> PermitRule:
+    renew = raw.get("renew")
+    return PermitRule(
+        id=raw["id"],
+        match=_permit_match(raw),
+        name=_req_text(raw["name"]),
+        explain=_req_text(raw["explain"]),
+        sources=tuple(_source(s) for s in raw["sources"]),
+        last_verified=date.fromisoformat(raw["last_verified"]),
+        renew=(
+            Renewal(
+                days_before=int(renew["days_before"]),
+                title=_req_text(renew["title"]),
+                note=_text(renew.get("note")),
+            )
+            if renew
+            else None
+        ),
+        max_absence_days=raw.get("max_absence_days"),
+    )
+
+
+def _visa_area(raw: Mapping[str, Any] | None) -> VisaArea | None:
+    if not raw:
+        return None
+    return VisaArea(
+        name=_req_text(raw["name"]),
+        countries=frozenset(raw["countries"]),
+        sources=tuple(_source(s) for s in raw["sources"]),
     )
 
 
@@ -143,6 +192,7 @@ def _stay_rule(raw: Mapping[str, Any]) -> StayRule:
         sources=tuple(_source(s) for s in raw["sources"]),
         visa_required=bool(raw.get("visa_required", False)),
         no_limit=bool(raw.get("no_limit", False)),
+        unknown=bool(raw.get("unknown", False)),
     )
 
 
@@ -170,14 +220,24 @@ def build_pack(data: Mapping[str, Any]) -> Pack:
         },
         summary=_text(data.get("summary")),
         use_public_holidays=bool(data.get("use_public_holidays", False)),
+        review_after=int(data.get("review_after", DEFAULT_REVIEW_AFTER_DAYS)),
+        permit_rules=tuple(_permit_rule(r) for r in data.get("permit_rules") or ()),
+        visa_area=_visa_area(data.get("visa_area")),
     )
 
 
 def check_pack_file(path: Path) -> tuple[Any, list[Problem]]:
+    """The pack's data with the shared steps merged in, and every problem found in either."""
     data, problems = read_pack_file(path)
     if problems:
         return None, problems
-    return data, validate_pack_data(str(path), data, pack_file_country(path))
+    shared, problems = read_shared_steps(shared_files(path.parent, default_content_dir()))
+    if problems:
+        return None, problems
+    if not isinstance(data, Mapping):
+        return data, validate_pack_data(str(path), data, pack_file_country(path))
+    merged, shared_ids = merge_shared_steps(data, shared)
+    return merged, validate_pack_data(str(path), merged, pack_file_country(path), shared_ids=shared_ids)
 
 
 def load_pack(path: Path) -> Pack:

@@ -7,8 +7,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-TRACKS: tuple[str, ...] = ("residence", "work", "housing", "counselling")
-Track = Literal["residence", "work", "housing", "counselling"]
+TRACKS: tuple[str, ...] = ("residence", "work", "housing", "counselling", "home_documents")
+Track = Literal["residence", "work", "housing", "counselling", "home_documents"]
+
+# What a recorded permit can be (the profile format's ``permits[].kind``); the order is also the
+# preference when two bases allow the same last day.
+PERMIT_KINDS: tuple[str, ...] = (
+    "permanent_residence",
+    "residence_permit",
+    "temporary_protection",
+    "visa",
+    "application_pending",
+)
+
+# A guide older than this many days (per step) is shown as "may be out of date" unless the pack
+# sets its own ``review_after``.
+DEFAULT_REVIEW_AFTER_DAYS = 180
 
 
 @dataclass(frozen=True)
@@ -43,11 +57,20 @@ class Contact:
     name: Text
     url: str | None = None
     note: Text | None = None
+    phone: str | None = None
+
+
+LimitKind = Literal["window", "per_stay", "per_calendar_year", "from_first_entry"]
 
 
 @dataclass(frozen=True)
 class Limit:
-    kind: Literal["window", "per_stay", "per_calendar_year"]
+    """``window``: at most ``days`` in any ``window``-day period. ``per_stay``: ``days`` per
+    continuous stay. ``per_calendar_year``: ``days`` per calendar year. ``from_first_entry``: at
+    most ``days`` within the ``window`` days that start on the first entry of a period; the next
+    entry after the period starts a new one (Belarusians in Israel: 90 days within six months)."""
+
+    kind: LimitKind
     days: int
     window: int | None = None
 
@@ -61,6 +84,7 @@ class StayRule:
     sources: tuple[Source, ...]
     visa_required: bool = False
     no_limit: bool = False
+    unknown: bool = False  # the sources state no rule for these citizenships: say so, count nothing
 
 
 @dataclass(frozen=True)
@@ -99,6 +123,52 @@ class Conditions:
 
 
 @dataclass(frozen=True)
+class PermitMatch:
+    """A kind of permit, optionally narrowed to one category ("TRP", "D")."""
+
+    kind: str
+    category: str | None = None
+
+    def matches(self, kind: str, category: str | None) -> bool:
+        if kind != self.kind:
+            return False
+        return self.category is None or (category or "").casefold() == self.category.casefold()
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """When the next application must be filed: ``days_before`` the permit ends (0: on its last
+    day at the latest)."""
+
+    days_before: int
+    title: Text
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class PermitRule:
+    """What the guide says about one kind of permit in this country."""
+
+    id: str
+    match: PermitMatch
+    name: Text
+    explain: Text
+    sources: tuple[Source, ...]
+    last_verified: date
+    renew: Renewal | None = None
+    max_absence_days: int | None = None  # a longer trip abroad can cost the permit
+
+
+@dataclass(frozen=True)
+class VisaArea:
+    """Countries whose short-stay visas count days together (the Schengen area)."""
+
+    name: Text
+    countries: frozenset[str]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class Step:
     id: str
     track: str
@@ -112,6 +182,8 @@ class Step:
     conditions: Conditions = field(default_factory=Conditions)
     cautions: tuple[Text, ...] = ()
     contacts: tuple[Contact, ...] = ()
+    satisfied_by: tuple[PermitMatch, ...] = ()  # done once such a permit is recorded
+    unconfirmed: bool = False  # the step says its facts could not be confirmed from a strong source
 
 
 @dataclass(frozen=True)
@@ -136,6 +208,9 @@ class Pack:
     packets: dict[str, PacketDefinition] = field(default_factory=dict)
     summary: Text | None = None
     use_public_holidays: bool = False
+    review_after: int = DEFAULT_REVIEW_AFTER_DAYS
+    permit_rules: tuple[PermitRule, ...] = ()
+    visa_area: VisaArea | None = None
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
@@ -149,3 +224,13 @@ class Pack:
             if any(c in rule.citizenships for c in citizenships):
                 return rule
         return None
+
+    def stay_rules_for(self, citizenships: tuple[str, ...] | list[str]) -> tuple[StayRule, ...]:
+        """Every rule for one of the person's citizenships, in the guide's order, each once."""
+        return tuple(r for r in self.stay_rules if any(c in r.citizenships for c in citizenships))
+
+    def permit_rule_for(self, kind: str, category: str | None) -> PermitRule | None:
+        """The guide's rule for a permit: one naming its category wins over a kind-wide one."""
+        matching = [r for r in self.permit_rules if r.match.matches(kind, category)]
+        matching.sort(key=lambda r: r.match.category is None)
+        return matching[0] if matching else None

@@ -47,7 +47,7 @@ def _field_path(path: Iterable[Any]) -> str:
 
 def _where(data: Any, path: list[Any]) -> tuple[str, list[Any]]:
     """Name the step or rule an error is inside, and the path within it."""
-    if len(path) >= 2 and path[0] in ("steps", "stay_rules") and isinstance(path[1], int):
+    if len(path) >= 2 and path[0] in ("steps", "stay_rules", "permit_rules") and isinstance(path[1], int):
         try:
             item = data[path[0]][path[1]]
             ident = item.get("id") if isinstance(item, Mapping) else None
@@ -86,26 +86,45 @@ def _schema_problems(file: str, data: Any) -> list[Problem]:
     return problems
 
 
-def _dates_problems(file: str, data: Mapping[str, Any]) -> list[Problem]:
-    """The schema checks the YYYY-MM-DD shape; here each must also be a real calendar date."""
+def _dates_problems(
+    file: str, data: Mapping[str, Any], today: date, shared_ids: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """The schema checks the YYYY-MM-DD shape; here each must also be a real calendar date, none
+    may lie in the future, a step cannot have been checked after the guide as a whole, and a
+    source cannot be dated after the day someone checked the step against it. Shared steps are
+    checked on their own schedule, not the guide's."""
     problems: list[Problem] = []
 
-    def check(where: str, field: str, value: Any) -> None:
-        if isinstance(value, str) and value != "n.d.":
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                problems.append(Problem(file, where, field, f"{value!r} is not a real date"))
+    def check(where: str, field: str, value: Any, not_after: date | None = None) -> date | None:
+        if not isinstance(value, str) or value == "n.d.":
+            return None
+        try:
+            parsed = date.fromisoformat(value)
+        except ValueError:
+            problems.append(Problem(file, where, field, f"{value!r} is not a real date"))
+            return None
+        if parsed > today:
+            problems.append(Problem(file, where, field, f"{value} is in the future"))
+        elif not_after is not None and parsed > not_after:
+            problems.append(Problem(file, where, field, f"{value} is after {not_after.isoformat()}"))
+        return parsed
 
-    check("pack", "last_verified", data.get("last_verified"))
-    for step in data.get("steps") or []:
-        if not isinstance(step, Mapping):
-            continue
-        sid = str(step.get("id", "?"))
-        check(sid, "last_verified", step.get("last_verified"))
-        for i, src in enumerate(step.get("sources") or []):
-            if isinstance(src, Mapping):
-                check(sid, f"sources[{i}].date", src.get("date"))
+    pack_checked = check("pack", "last_verified", data.get("last_verified"))
+    for kind in ("steps", "permit_rules"):
+        for item in data.get(kind) or []:
+            if not isinstance(item, Mapping):
+                continue
+            sid = str(item.get("id", "?"))
+            limit = None if sid in shared_ids else pack_checked
+            checked = check(sid, "last_verified", item.get("last_verified"), limit)
+            for i, src in enumerate(item.get("sources") or []):
+                if isinstance(src, Mapping):
+                    check(sid, f"sources[{i}].date", src.get("date"), checked)
+    for rule in data.get("stay_rules") or []:
+        if isinstance(rule, Mapping):
+            for i, src in enumerate(rule.get("sources") or []):
+                if isinstance(src, Mapping):
+                    check(str(rule.get("id", "?")), f"sources[{i}].date", src.get("date"), pack_checked)
     return problems
 
 
@@ -174,29 +193,73 @@ def _cross_problems(file: str, data: Mapping[str, Any]) -> list[Problem]:
         if not isinstance(rule, Mapping):
             continue
         rid = str(rule.get("id"))
-        kinds = bool(rule.get("visa_required")) + bool(rule.get("no_limit")) + bool(rule.get("limits"))
-        if kinds != 1:
+        shapes = ("visa_required", "no_limit", "unknown", "limits")
+        if sum(bool(rule.get(shape)) for shape in shapes) != 1:
             problems.append(
-                Problem(file, rid, "limits", "give exactly one of: limits, visa_required, no_limit")
+                Problem(file, rid, "limits", "give exactly one of: limits, visa_required, no_limit, unknown")
             )
         for i, limit in enumerate(rule.get("limits") or []):
             if (
                 isinstance(limit, Mapping)
-                and limit.get("kind") == "window"
+                and limit.get("kind") in ("window", "from_first_entry")
                 and int(limit.get("days", 0)) > int(limit.get("window", 0))
             ):
                 problems.append(Problem(file, rid, f"limits[{i}]", "days exceed the window"))
         if country and not rid.startswith(f"{country}."):
             problems.append(Problem(file, rid, "id", f"must start with '{country}.'"))
+    problems += _contact_problems(file, steps)
+    problems += _permit_rule_problems(file, data, country)
     return problems
 
 
-def validate_pack_data(file: str, data: Any, expected_country: str | None = None) -> list[Problem]:
-    """All problems in one pack's data; an empty list means it is valid."""
+def _contact_problems(file: str, steps: list[Mapping[str, Any]]) -> list[Problem]:
+    """A contact nobody can reach is no help to someone in trouble."""
+    problems = []
+    for step in steps:
+        for i, contact in enumerate(step.get("contacts") or []):
+            if isinstance(contact, Mapping) and not (contact.get("url") or contact.get("phone")):
+                problems.append(
+                    Problem(file, str(step.get("id")), f"contacts[{i}]", "needs a url or a phone")
+                )
+    return problems
+
+
+def _permit_rule_problems(file: str, data: Mapping[str, Any], country: str) -> list[Problem]:
+    problems = []
+    seen_ids: set[str] = set()
+    seen_matches: set[tuple[str, str]] = set()
+    for rule in data.get("permit_rules") or []:
+        if not isinstance(rule, Mapping):
+            continue
+        rid = str(rule.get("id"))
+        if rid in seen_ids:
+            problems.append(Problem(file, rid, "id", "duplicate permit rule id"))
+        seen_ids.add(rid)
+        if country and not rid.startswith(f"{country}."):
+            problems.append(Problem(file, rid, "id", f"must start with '{country}.'"))
+        match = (str(rule.get("kind")), str(rule.get("category", "")).casefold())
+        if match in seen_matches:
+            problems.append(Problem(file, rid, "category", "a second rule for the same kind and category"))
+        seen_matches.add(match)
+    area = data.get("visa_area")
+    if isinstance(area, Mapping) and country and country.upper() not in (area.get("countries") or []):
+        problems.append(Problem(file, "pack", "visa_area.countries", f"must include {country.upper()}"))
+    return problems
+
+
+def validate_pack_data(
+    file: str,
+    data: Any,
+    expected_country: str | None = None,
+    *,
+    today: date | None = None,
+    shared_ids: frozenset[str] = frozenset(),
+) -> list[Problem]:
+    """All problems in one pack's data (shared steps merged in); empty when it is valid."""
     if not isinstance(data, Mapping):
         return [Problem(file, "pack", "(pack)", "not a mapping of pack fields")]
     problems = _schema_problems(file, data)
-    problems += _dates_problems(file, data)
+    problems += _dates_problems(file, data, today or date.today(), shared_ids)
     problems += _cross_problems(file, data)
     if expected_country and data.get("country") != expected_country:
         problems.append(
