@@ -20,7 +20,7 @@ PASSPHRASE = "correct horse 'battery' стейпл 🐎"
 REPO = Path(__file__).resolve().parent.parent
 
 SAMPLE_PROFILE = {
-    "format": "waystation-profile/1",
+    "format": "waystation-profile/2",
     "person": {
         "family_name": "Иванова",
         "given_names": "Мария",
@@ -58,6 +58,7 @@ SAMPLE_PROFILE = {
             "date_of_birth": "2016-02-03",
         }
     ],
+    "permits": [],
     "notes": "Первая заметка",
 }
 

@@ -174,7 +174,7 @@ def test_export_refuses_to_overwrite(cli: Cli, tmp_path: Path) -> None:
         "--passphrase-stdin",
         stdin=pw(PASS),
     )
-    assert forced.code == 0 and json.loads(out.read_text("utf-8"))["format"] == "waystation-profile/1"
+    assert forced.code == 0 and json.loads(out.read_text("utf-8"))["format"] == "waystation-profile/2"
 
 
 def test_bad_usage_is_exit_2_one_line(cli: Cli, tmp_path: Path) -> None:

@@ -16,10 +16,15 @@ GOLDEN_PASSPHRASE = "golden vault 'passphrase' ✓"
 HERE = Path(__file__).resolve().parent
 
 
+def golden_profile_path(version: int) -> Path:
+    """The profile written into the golden vault of ``version`` (v1 had no permits)."""
+    return HERE / ("profile.json" if version == 1 else f"profile-v{version}.json")
+
+
 def main() -> int:
     version = latest_version()
     target = HERE / f"vault-v{version}.vault"
-    profile = profile_json.from_document(json.loads((HERE / "profile.json").read_text("utf-8")))
+    profile = profile_json.from_document(json.loads(golden_profile_path(version).read_text("utf-8")))
     with Vault.create(target, GOLDEN_PASSPHRASE) as vault:
         vault.profile.replace(profile)
         vault.documents.add(

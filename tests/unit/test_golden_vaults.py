@@ -9,11 +9,23 @@ from pathlib import Path
 
 import pytest
 
-from tests.golden.make_golden import GOLDEN_PASSPHRASE
+from tests.golden.make_golden import GOLDEN_PASSPHRASE, golden_profile_path
 from waystation.vault import copies, profile_json
 from waystation.vault.connection import Vault
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+
+
+def expected_export(version: int) -> dict[str, object]:
+    """What the golden vault of ``version`` exports today: its profile in the current format."""
+    expected = json.loads(golden_profile_path(version).read_text("utf-8"))
+    expected["format"] = profile_json.FORMAT
+    expected.setdefault("permits", [])
+    return dict(expected)
+
+
+def version_of(golden: Path) -> int:
+    return int(golden.stem.removeprefix("vault-v"))
 
 
 @pytest.mark.parametrize("golden", sorted(GOLDEN.glob("vault-v*.vault")), ids=lambda p: p.name)
@@ -22,8 +34,7 @@ def test_golden_vault_opens_with_all_data(golden: Path, tmp_path: Path) -> None:
     shutil.copyfile(golden, copy)  # an upgrade may write; the committed file must stay as it was
     with Vault.open(copy, GOLDEN_PASSPHRASE) as vault:
         assert copies.check(vault).ok
-        expected = json.loads((GOLDEN / "profile.json").read_text("utf-8"))
-        assert profile_json.to_document(vault.profile.load()) == expected
+        assert profile_json.to_document(vault.profile.load()) == expected_export(version_of(golden))
         [scan] = vault.documents.list()
         assert (scan.kind, scan.title, scan.expires) == ("passport", "Паспорт", date(2029, 5, 20))
         assert vault.documents.content(scan.id) == (GOLDEN / "scan.png").read_bytes()
@@ -36,3 +47,17 @@ def test_there_is_a_golden_file_for_the_current_format() -> None:
     from waystation.vault.migrations import latest_version
 
     assert (GOLDEN / f"vault-v{latest_version()}.vault").exists()
+
+
+def test_a_version_1_vault_is_upgraded_after_a_verified_safety_copy(tmp_path: Path) -> None:
+    from waystation.vault.migrations import latest_version
+
+    copy = tmp_path / "old.vault"
+    shutil.copyfile(GOLDEN / "vault-v1.vault", copy)
+    with Vault.open(copy, GOLDEN_PASSPHRASE) as vault:
+        assert vault.schema_version() == latest_version()
+        assert vault.profile.load().permits == ()
+    safety = tmp_path / "old.vault.v1.bak"
+    with Vault.open(safety, GOLDEN_PASSPHRASE) as before:
+        # the safety copy is the vault as it was; opening it upgrades the copy, not the original
+        assert profile_json.to_document(before.profile.load()) == expected_export(1)

@@ -1,4 +1,5 @@
-"""The waystation-profile/1 interchange format: strict validation naming the field, lossless."""
+"""The profile interchange format (/2 with permits; /1 still imports): strict validation naming the
+field, lossless."""
 
 from __future__ import annotations
 
@@ -64,7 +65,11 @@ def mutate(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
         ("stays[0].left", "2026-08-01", "stays[0].left: the stay ends before it starts"),
         ("stays[0].entered", None, "stays[0].entered: must be string"),
         ("family[0].relation", "cousin", "family[0].relation: must be one of"),
-        ("format", "waystation-profile/2", "format: must be 'waystation-profile/1'"),
+        (
+            "format",
+            "waystation-profile/3",
+            "format: must be one of: waystation-profile/1, waystation-profile/2",
+        ),
         ("person", KeyError, "person: missing"),
     ],
 )
@@ -108,3 +113,108 @@ def test_byte_order_mark_is_accepted(tmp_path: Path, sample_profile: dict[str, A
     path = tmp_path / "p.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(sample_profile).encode())
     assert profile_json.read_file(path).person.family_name == "Иванова"
+
+
+PERMITS = [
+    {
+        "country": "GE",
+        "kind": "residence_permit",
+        "category": "TRP",
+        "number": "RP-1",
+        "valid_from": "2026-10-01",
+        "valid_until": "2027-09-30",
+        "days_allowed": None,
+        "entries": None,
+    },
+    {
+        "country": "ES",
+        "kind": "visa",
+        "category": "C",
+        "number": None,
+        "valid_from": "2027-01-01",
+        "valid_until": "2027-06-30",
+        "days_allowed": 90,
+        "entries": "multiple",
+    },
+]
+
+
+def with_permits(sample: dict[str, Any], permits: list[dict[str, Any]]) -> dict[str, Any]:
+    sample["permits"] = json.loads(json.dumps(permits))
+    return sample
+
+
+def test_permits_round_trip_through_json_and_vault(tmp_path: Path, sample_profile: dict[str, Any]) -> None:
+    document = with_permits(sample_profile, PERMITS)
+    profile = profile_json.from_document(document)
+    assert [p.kind for p in profile.permits] == ["residence_permit", "visa"]
+    assert profile_json.to_document(profile) == document
+    with Vault.create(tmp_path / "a.vault", PASSPHRASE) as vault:
+        vault.profile.replace(profile)
+        assert vault.profile.load() == profile
+
+
+def test_version_1_files_still_import_and_export_as_version_2(sample_profile: dict[str, Any]) -> None:
+    del sample_profile["permits"]
+    sample_profile["format"] = "waystation-profile/1"
+    profile = profile_json.from_document(sample_profile)
+    assert profile.permits == ()
+    exported = profile_json.to_document(profile)
+    assert exported["format"] == "waystation-profile/2" and exported["permits"] == []
+
+
+def test_version_1_file_with_permits_is_refused(sample_profile: dict[str, Any]) -> None:
+    sample_profile["format"] = "waystation-profile/1"
+    problems = profile_json.validate(with_permits(sample_profile, PERMITS))
+    assert problems == ["permits: only in waystation-profile/2"]
+
+
+@pytest.mark.parametrize(
+    ("index", "field", "value", "expected"),
+    [
+        (0, "valid_until", "2026-09-01", "permits[0].valid_until: before valid_from"),
+        (1, "days_allowed", 0, "permits[1].days_allowed: must be at least 1"),
+        (0, "kind", "work_permit", "permits[0].kind: must be one of"),
+        (0, "valid_from", "01.10.2026", "permits[0].valid_from: not a date"),
+        (0, "country", "Georgia", "permits[0].country: not a country code"),
+        (1, "entries", "double", "permits[1].entries: must be one of"),
+        (0, "valid_from", KeyError, "permits[0].valid_from: missing"),
+        (0, "extra", 1, "permits[0].extra: unknown field"),
+    ],
+)
+def test_bad_permits_are_named(
+    sample_profile: dict[str, Any], index: int, field: str, value: Any, expected: str
+) -> None:
+    document = with_permits(sample_profile, PERMITS)
+    mutate(document, f"permits[{index}].{field}", value)
+    problems = profile_json.validate(document)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_a_d_visa_needs_an_end_date(sample_profile: dict[str, Any]) -> None:
+    visa = {**PERMITS[1], "category": "D", "valid_until": None, "days_allowed": None}
+    problems = profile_json.validate(with_permits(sample_profile, [visa]))
+    assert problems == ["permits[0].valid_until: a D visa needs an end date"]
+
+
+def test_overlapping_permits_of_one_kind_and_country_are_refused(sample_profile: dict[str, Any]) -> None:
+    renewal = {**PERMITS[0], "valid_from": "2027-09-01", "valid_until": "2028-08-31"}
+    problems = profile_json.validate(with_permits(sample_profile, [PERMITS[0], renewal]))
+    assert len(problems) == 1 and problems[0].startswith("permits[1]: overlaps permits[0]")
+    renewal["valid_from"] = "2027-10-01"  # ends the day before: fine
+    assert profile_json.validate(with_permits(sample_profile, [PERMITS[0], renewal])) == []
+    other_country = {**PERMITS[0], "country": "AM"}
+    assert profile_json.validate(with_permits(sample_profile, [PERMITS[0], other_country])) == []
+
+
+def test_a_bad_permit_writes_nothing(tmp_path: Path, sample_profile: dict[str, Any]) -> None:
+    path = tmp_path / "vault"
+    with Vault.create(path, PASSPHRASE) as vault:
+        vault.profile.replace(profile_json.from_document(with_permits(sample_profile, PERMITS)))
+        before = vault.profile.load()
+        bad = with_permits(
+            json.loads(json.dumps(sample_profile)), [{**PERMITS[0], "valid_until": "2000-01-01"}]
+        )
+        with pytest.raises(profile_json.ProfileInvalid):
+            vault.profile.replace(profile_json.from_document(bad))
+        assert vault.profile.load() == before

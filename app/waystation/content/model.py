@@ -7,18 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+# Guides name the same kinds of permit as the profile does.
+from waystation.vault.models import PERMIT_KINDS as PERMIT_KINDS
+
 TRACKS: tuple[str, ...] = ("residence", "work", "housing", "counselling", "home_documents")
 Track = Literal["residence", "work", "housing", "counselling", "home_documents"]
-
-# What a recorded permit can be (the profile format's ``permits[].kind``); the order is also the
-# preference when two bases allow the same last day.
-PERMIT_KINDS: tuple[str, ...] = (
-    "permanent_residence",
-    "residence_permit",
-    "temporary_protection",
-    "visa",
-    "application_pending",
-)
 
 # A guide older than this many days (per step) is shown as "may be out of date" unless the pack
 # sets its own ``review_after``.

@@ -97,7 +97,27 @@ _V1_SCHEMA = (
     "INSERT INTO host (id) VALUES (1)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial,)
+
+def _v2_permits(conn: Connection) -> None:
+    """Visas, residence permits, protection and filing receipts: the legal bases of a stay."""
+    conn.execute(
+        """CREATE TABLE permit (
+            id INTEGER PRIMARY KEY,
+            position INTEGER NOT NULL,
+            country TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('visa', 'residence_permit', 'permanent_residence',
+                                               'temporary_protection', 'application_pending')),
+            category TEXT,
+            number TEXT,
+            valid_from TEXT NOT NULL,
+            valid_until TEXT,
+            days_allowed INTEGER CHECK (days_allowed IS NULL OR days_allowed > 0),
+            entries TEXT CHECK (entries IS NULL OR entries IN ('single', 'multiple'))
+        )"""
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_permits)
 
 
 def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:

@@ -28,6 +28,17 @@ STEP_STATES: tuple[str, ...] = ("todo", "doing", "done", "skipped")
 StepState = Literal["todo", "doing", "done", "skipped"]
 
 PASSPORT_KINDS: tuple[str, ...] = ("international", "internal", "other")
+
+# The legal bases a person can hold besides a visa-free rule (profile format ``permits[].kind``).
+# The order is also the preference when two bases allow the same last day.
+PERMIT_KINDS: tuple[str, ...] = (
+    "permanent_residence",
+    "residence_permit",
+    "temporary_protection",
+    "visa",
+    "application_pending",
+)
+PERMIT_ENTRIES: tuple[str, ...] = ("single", "multiple")
 SEXES: tuple[str, ...] = ("F", "M", "X")
 
 
@@ -74,6 +85,27 @@ class Stay:
 
 
 @dataclass(frozen=True)
+class Permit:
+    """A visa, residence permit, protection status or filing receipt: a legal basis of stay.
+
+    ``valid_until`` None means open-ended; ``days_allowed`` is the stay a visa grants (e.g. 90);
+    ``entries`` is "single" or "multiple" for visas. ``country`` is the issuing country.
+    """
+
+    country: str
+    kind: str
+    valid_from: date
+    valid_until: date | None = None
+    category: str | None = None
+    number: str | None = None
+    days_allowed: int | None = None
+    entries: str | None = None
+
+    def valid_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+
+@dataclass(frozen=True)
 class FamilyMember:
     relation: str
     family_name: str = ""
@@ -89,6 +121,7 @@ class Profile:
     stays: tuple[Stay, ...] = ()
     family: tuple[FamilyMember, ...] = ()
     notes: str = ""
+    permits: tuple[Permit, ...] = ()
 
 
 @dataclass(frozen=True)

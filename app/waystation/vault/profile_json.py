@@ -1,7 +1,9 @@
-"""The profile interchange format ``waystation-profile/1`` (PRODUCT.md).
+"""The profile interchange format ``waystation-profile/2`` (PRODUCT.md); ``/1`` still imports.
 
-Import validates everything before anything is written and names every failing field
-(``person.date_of_birth: not a date``); export then import gives back the same profile.
+``/2`` adds ``permits``: visas, residence permits, protection and pending applications. Import
+validates everything before anything is written and names every failing field
+(``person.date_of_birth: not a date``, ``permits[0].valid_until: before valid_from``); export
+always writes ``/2``, and export then import gives back the same profile.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from jsonschema.exceptions import ValidationError
 from waystation.errors import InvalidInput
 from waystation.i18n import _
 from waystation.resources_path import resource
-from waystation.vault.models import FamilyMember, Host, Passport, Person, Profile, Stay
+from waystation.vault.models import FamilyMember, Host, Passport, Permit, Person, Profile, Stay
 
-FORMAT = "waystation-profile/1"
+FORMAT = "waystation-profile/2"
+FORMAT_V1 = "waystation-profile/1"
 MAX_FILE_BYTES = 10 * 1024 * 1024
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "ZZ", "QO"}
@@ -93,6 +96,12 @@ def _schema_message(error: ValidationError) -> str:
         return f"{where}: " + _("must not be empty")
     if error.validator == "uniqueItems":
         return f"{where}: " + _("has duplicates")
+    if error.validator == "minimum":
+        return f"{where}: " + _("must be at least {minimum}").format(minimum=error.validator_value)
+    if error.validator == "maximum":
+        return f"{where}: " + _("must be at most {maximum}").format(maximum=error.validator_value)
+    if error.validator == "maxItems":
+        return f"{where}: " + _("too many entries")
     return f"{where}: {error.message}"
 
 
@@ -142,7 +151,40 @@ def _semantic_problems(data: Mapping[str, Any]) -> list[str]:
         check.order(entered, left, f"stays[{i}].left", _("the stay ends before it starts"))
     for i, member in enumerate(data.get("family") or []):
         check.date(member.get("date_of_birth"), f"family[{i}].date_of_birth", not_after=today)
+    if "permits" in data and data.get("format") == FORMAT_V1:
+        check.problems.append("permits: " + _("only in {format}").format(format=FORMAT))
+    _permit_problems(check, data.get("permits") or [])
     return check.problems
+
+
+def _permit_problems(check: _Checker, permits: list[Mapping[str, Any]]) -> None:
+    spans: list[tuple[int, str, str, dt.date, dt.date]] = []
+    for i, permit in enumerate(permits):
+        where = f"permits[{i}]"
+        check.country(permit.get("country"), f"{where}.country")
+        start = check.date(permit.get("valid_from"), f"{where}.valid_from")
+        end = check.date(permit.get("valid_until"), f"{where}.valid_until")
+        check.order(start, end, f"{where}.valid_until", _("before valid_from"))
+        if permit.get("kind") == "visa" and permit.get("valid_until") is None:
+            if str(permit.get("category") or "").strip().upper() == "D":
+                check.problems.append(f"{where}.valid_until: " + _("a D visa needs an end date"))
+            elif permit.get("days_allowed") is None:
+                check.problems.append(
+                    f"{where}.valid_until: " + _("a visa needs an end date or a number of days")
+                )
+        if start is not None and (end is None or end >= start):
+            spans.append((i, str(permit.get("kind")), str(permit.get("country")), start, end or dt.date.max))
+    for index, (i, kind, country, start, end) in enumerate(spans):
+        for j, other_kind, other_country, other_start, other_end in spans[:index]:
+            if (kind, country) == (other_kind, other_country) and start <= other_end and other_start <= end:
+                check.problems.append(
+                    f"permits[{i}]: "
+                    + _(
+                        "overlaps permits[{other}] (same kind and country); if it replaced that one, "
+                        "end the older one the day before"
+                    ).format(other=j)
+                )
+                break
 
 
 def validate(data: Any) -> list[str]:
@@ -214,6 +256,19 @@ def from_document(data: Mapping[str, Any]) -> Profile:
             for f in data.get("family") or ()
         ),
         notes=data.get("notes", ""),
+        permits=tuple(
+            Permit(
+                country=x["country"],
+                kind=x["kind"],
+                category=x.get("category"),
+                number=x.get("number"),
+                valid_from=date.fromisoformat(x["valid_from"]),
+                valid_until=_date(x.get("valid_until")),
+                days_allowed=x.get("days_allowed"),
+                entries=x.get("entries"),
+            )
+            for x in data.get("permits") or ()
+        ),
     )
 
 
@@ -266,6 +321,19 @@ def to_document(profile: Profile) -> dict[str, Any]:
                 "date_of_birth": _iso(f.date_of_birth),
             }
             for f in profile.family
+        ],
+        "permits": [
+            {
+                "country": x.country,
+                "kind": x.kind,
+                "category": x.category,
+                "number": x.number,
+                "valid_from": x.valid_from.isoformat(),
+                "valid_until": _iso(x.valid_until),
+                "days_allowed": x.days_allowed,
+                "entries": x.entries,
+            }
+            for x in profile.permits
         ],
         "notes": profile.notes,
     }

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
-from waystation.vault.models import FamilyMember, Host, Passport, Person, Profile, Stay
+from waystation.vault.models import FamilyMember, Host, Passport, Permit, Person, Profile, Stay
 from waystation.vault.repositories._dates import from_text, to_text
 
 if TYPE_CHECKING:
@@ -71,6 +71,22 @@ class ProfileRepository:
                 )
             ),
             notes=row[11],
+            permits=tuple(
+                Permit(
+                    country=r[0],
+                    kind=r[1],
+                    category=r[2],
+                    number=r[3],
+                    valid_from=date.fromisoformat(r[4]),
+                    valid_until=from_text(r[5]),
+                    days_allowed=r[6],
+                    entries=r[7],
+                )
+                for r in v.read(
+                    "SELECT country, kind, category, number, valid_from, valid_until, days_allowed, "
+                    "entries FROM permit ORDER BY position, id"
+                )
+            ),
         )
 
     def replace(self, profile: Profile) -> None:
@@ -125,5 +141,24 @@ def write_profile(conn: Connection, profile: Profile) -> None:
         [
             (i, f.relation, f.family_name, f.given_names, to_text(f.date_of_birth))
             for i, f in enumerate(profile.family)
+        ],
+    )
+    conn.execute("DELETE FROM permit")
+    conn.executemany(
+        "INSERT INTO permit (position, country, kind, category, number, valid_from, valid_until, "
+        "days_allowed, entries) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                i,
+                x.country,
+                x.kind,
+                x.category,
+                x.number,
+                to_text(x.valid_from),
+                to_text(x.valid_until),
+                x.days_allowed,
+                x.entries,
+            )
+            for i, x in enumerate(profile.permits)
         ],
     )
