@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from datetime import date, timedelta
 
@@ -124,6 +126,7 @@ def test_nothing_personal_in_the_calendar() -> None:
 
 
 def test_calendar_without_deadlines_is_still_valid() -> None:
-    empty = Status(D(2026, 5, 1), "KZ", None, status().stay, (), ())
+    full = status()
+    empty = dataclasses.replace(full, plans=(), expiring=())
     calendar = Calendar.from_ical(build_calendar(empty, pack(), "en"))
     assert str(calendar["VERSION"]) == "2.0"

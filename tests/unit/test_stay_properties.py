@@ -44,9 +44,26 @@ def presence(stays: list[Stay], country: str, before: int) -> bytearray:
     return days
 
 
+def period_start(days: bytearray, day: int, window: int) -> int | None:
+    """The first day of the from-first-entry period holding ``day``: from the first day of
+    presence, each period's successor is the first day of presence after it ends."""
+    found = days.find(1, 0, index(day) + 1)
+    if found < 0:
+        return None
+    start = found
+    while (following := days.find(1, start + window, index(day) + 1)) >= 0:
+        start = following
+    start_day = start - PAD + BASE
+    return start_day if day < start_day + window else None
+
+
 def legal_on(limit: Limit, days: bytearray, day: int, stay_start: int) -> bool:
     if limit.kind == "per_stay":
         return day - stay_start + 1 <= limit.days
+    if limit.kind == "from_first_entry":
+        assert limit.window is not None
+        start = period_start(days, day, limit.window)
+        return start is None or sum(days[index(start) : index(day) + 1]) <= limit.days
     first = day - limit.window + 1 if limit.kind == "window" and limit.window else jan1(day)
     return sum(days[index(first) : index(day) + 1]) <= limit.days
 
@@ -71,6 +88,10 @@ def reference_used(limit: Limit | None, stays: list[Stay], on: date) -> int:
         return sum(days[index(today - 179) : index(today) + 1])
     if limit.kind == "per_stay":
         return today - max(inside) + 1 if inside else 0
+    if limit.kind == "from_first_entry":
+        assert limit.window is not None
+        start = period_start(days, today, limit.window)
+        return sum(days[index(start) : index(today) + 1]) if start is not None else 0
     first = today - (limit.window or 0) + 1 if limit.kind == "window" else jan1(today)
     return sum(days[index(first) : index(today) + 1])
 
@@ -102,6 +123,9 @@ limit_strategy = st.one_of(
     st.builds(lambda n: Limit("per_stay", n), st.integers(1, 40)),
     st.builds(lambda n: Limit("per_calendar_year", n), st.integers(1, 60)),
     st.just(Limit("per_calendar_year", 400)),  # never binds
+    st.builds(
+        lambda n, extra: Limit("from_first_entry", n, n + extra), st.integers(1, 40), st.integers(1, 60)
+    ),
 )
 
 
@@ -114,7 +138,7 @@ def histories(draw: st.DrawFn) -> list[Stay]:
     for _ in range(draw(st.integers(0, 6))):
         length = draw(st.integers(1, 60))
         stays.append(Stay("XX", date.fromordinal(day), date.fromordinal(day + length - 1)))
-        day += length - 1 + draw(st.integers(0, 50))
+        day += length - 1 + draw(st.integers(0 if length > 1 else 1, 50))  # never the same stay twice
     if stays and draw(st.booleans()):
         stays[-1] = Stay("XX", stays[-1].entered, None)
     # A person is in one country at a time: the stay elsewhere comes before the first one in XX.

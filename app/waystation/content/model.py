@@ -18,6 +18,9 @@ Track = Literal["residence", "work", "housing", "counselling", "home_documents"]
 DEFAULT_REVIEW_AFTER_DAYS = 180
 
 
+ANY_LANGUAGE = "*"
+
+
 @dataclass(frozen=True)
 class Text:
     """A text in several languages, falling back to English."""
@@ -26,6 +29,11 @@ class Text:
 
     def get(self, language: str) -> str:
         return self.values.get(language) or self.values.get("en") or next(iter(self.values.values()))
+
+    @classmethod
+    def single(cls, text: str) -> Text:
+        """A text the app wrote itself, already in the interface language."""
+        return cls({ANY_LANGUAGE: text})
 
     def has(self, language: str) -> bool:
         return bool(self.values.get(language))
@@ -177,6 +185,7 @@ class Step:
     contacts: tuple[Contact, ...] = ()
     satisfied_by: tuple[PermitMatch, ...] = ()  # done once such a permit is recorded
     unconfirmed: bool = False  # the step says its facts could not be confirmed from a strong source
+    generated: bool = False  # made by the app from the person's permits, not written in the guide
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ def build_packet(
         request.pack,
         request.track,
         status.plans,
-        status.stay,
+        status.legal,
         request.profile,
         request.documents,
         request.made_on,

@@ -92,10 +92,10 @@ def _step_description(step: Step, language: str) -> str:
 
 def _stay_entries(status: Status, pack: Pack) -> Iterator[CalendarEntry]:
     """Only while present: for someone away the last day is a what-if, not a date to keep."""
-    stay = status.stay
+    stay = status.legal
     if stay.present and stay.must_leave_by is not None:
         yield CalendarEntry(
-            key=f"stay:{stay.rule_id or pack.country}",
+            key=f"stay:{stay.rule.id if stay.rule is not None else pack.country}",
             day=stay.must_leave_by,
             summary=_("Last day of legal stay in {country}").format(country=pack.country),
             description=_("Leave, or hold a visa or permit that lets you stay, by the end of this day."),

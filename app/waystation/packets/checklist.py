@@ -17,7 +17,7 @@ from typing import Literal
 
 from waystation.content.model import DocumentNeed, Pack, Step, Text
 from waystation.rules.plan import StepPlan
-from waystation.rules.stay import StayStatus
+from waystation.rules.stay import StayEnd
 from waystation.vault.models import DocumentInfo, Passport, Profile
 
 ItemState = Literal["present", "missing", "expires_before_deadline", "expired"]
@@ -75,7 +75,7 @@ def build_checklist(
     pack: Pack,
     track: str,
     plans: Sequence[StepPlan],
-    stay: StayStatus | None,
+    stay: StayEnd | None,
     profile: Profile,
     documents: Iterable[DocumentInfo],
     made_on: date,
@@ -127,7 +127,7 @@ def _merged_needs(steps: Iterable[Step]) -> list[_Need]:
 
 
 def _deadline(
-    need: _Need, steps: Sequence[tuple[Step, StepPlan | None]], stay: StayStatus | None
+    need: _Need, steps: Sequence[tuple[Step, StepPlan | None]], stay: StayEnd | None
 ) -> date | None:
     dues = [
         plan.due

@@ -27,7 +27,7 @@ def steps_section(ctx: Context) -> list[Flowable]:
     request = ctx.request
     styles = ctx.styles
     story: list[Flowable] = [para(_("Steps and deadlines"), styles.heading)]
-    stay = request.status.stay
+    stay = request.status.legal
     if stay.present and stay.must_leave_by is not None:
         story.append(
             para(

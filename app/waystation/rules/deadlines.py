@@ -13,7 +13,7 @@ from waystation.content.model import Deadline, Pack, Step
 from waystation.rules.business_days import add_business_days
 from waystation.rules.history import latest_entry, unbroken_since
 from waystation.rules.ordinals import shift
-from waystation.rules.stay import StayStatus
+from waystation.rules.stay import StayEnd
 from waystation.vault.models import Profile, StepProgress
 
 FINISHED_STATES = frozenset({"done", "skipped"})
@@ -25,7 +25,7 @@ def due_date(
     profile: Profile,
     progress: Mapping[str, StepProgress],
     on: date,
-    stay: StayStatus | None = None,
+    stay: StayEnd | None = None,
 ) -> date | None:
     """When ``step`` is due, or None when it has no deadline or its start is not known yet."""
     deadline = step.deadline
@@ -69,7 +69,7 @@ def arrival_date(pack: Pack, profile: Profile, on: date) -> date | None:
     return unbroken_since(profile.stays, pack.country, on)
 
 
-def _before_stay_limit(deadline: Deadline, stay: StayStatus | None) -> date | None:
+def _before_stay_limit(deadline: Deadline, stay: StayEnd | None) -> date | None:
     """Only while the person is there: for someone away the "last day" is hypothetical."""
     if stay is None or not stay.present or stay.must_leave_by is None:
         return None

@@ -37,6 +37,22 @@ def window_length(limit: Limit) -> int:
     return limit.window
 
 
+def last_period_start(presence: Presence, window: int, until: int) -> int | None:
+    """For a ``from_first_entry`` limit: the first day of the latest period that has begun by
+    ``until``. A period starts on a day of presence and lasts ``window`` days; the first day of
+    presence after it starts the next one (also when the person never left)."""
+    period: int | None = None
+    for first, last in zip(presence.starts, presence.ends, strict=True):
+        if first > until:
+            break
+        day, last = first, min(last, until)
+        while day <= last:
+            if period is None or day >= period + window:
+                period = day
+            day = period + window  # the next day that could start a new period
+    return period
+
+
 def first_illegal_day(limit: Limit, history: Presence, start: int) -> int | None:
     """The first day that breaks ``limit`` for someone present every day from ``start`` on.
 
@@ -44,6 +60,8 @@ def first_illegal_day(limit: Limit, history: Presence, start: int) -> int | None
     """
     if limit.kind == "per_stay":
         return start + max(limit.days, 0)
+    if limit.kind == "from_first_entry":
+        return _first_illegal_in_period(limit.days, window_length(limit), history, start)
     if limit.kind == "window":
         window = window_length(limit)
         if limit.days >= window:
@@ -62,6 +80,19 @@ def _first_illegal_in_window(allowed: int, window: int, history: Presence, start
         else:
             low = middle + 1
     return low
+
+
+def _first_illegal_in_period(allowed: int, window: int, history: Presence, start: int) -> int | None:
+    if allowed >= window:
+        return None
+    period = last_period_start(history, window, start - 1)
+    if period is None or start >= period + window:
+        return start + allowed  # this stay opens a new period
+    room = allowed - history.count(period, start - 1)
+    period_end = period + window - 1
+    if start + max(room, 0) <= period_end:
+        return start + max(room, 0)
+    return period_end + 1 + allowed  # staying on opens the next period the day after this one ends
 
 
 def _first_illegal_in_year(allowed: int, history: Presence, start: int) -> int | None:
@@ -94,6 +125,11 @@ def days_counted(limit: Limit | None, presence: Presence, on: int, entry: int | 
     if limit.kind == "window":
         start = max(FIRST_DAY, on - window_length(limit) + 1)
         return presence.count(start, on), start
+    if limit.kind == "from_first_entry":
+        period = last_period_start(presence, window_length(limit), on)
+        if period is None or on >= period + window_length(limit):
+            return 0, on
+        return presence.count(period, on), period
     start = first_of_year(year_of(on))
     return presence.count(start, on), start
 
@@ -110,6 +146,8 @@ def earliest_entry(limit: Limit, history: Presence, after: int, days: int) -> in
     if limit.kind == "per_calendar_year":
         return after
     window = window_length(limit)
+    if limit.kind == "from_first_entry":
+        return _earliest_entry_in_period(limit.days, window, history, after, days)
     if limit.days >= window:
         return after
     if days > limit.days:
@@ -121,6 +159,32 @@ def earliest_entry(limit: Limit, history: Presence, after: int, days: int) -> in
     if blocking is None:
         return after
     return max(after, blocking + 1 + window - days)
+
+
+def _earliest_entry_in_period(
+    allowed: int, window: int, history: Presence, after: int, days: int
+) -> int | None:
+    """A trip fits when the days it spends in the period it enters, plus that period's earlier
+    days, stay within ``allowed``, and the days past that period's end (which open a new one)
+    do too. Entering later puts fewer days in the current period and more in the next, so the
+    earliest entry that fits the current period is the only one inside it worth trying."""
+    if allowed >= window:
+        return after
+    fits_fresh = days <= allowed  # a new period: more days than allowed never fit
+    period = last_period_start(history, window, after - 1)
+    if period is None or after >= period + window:
+        return after if fits_fresh else None
+    used = history.count(period, after - 1)
+    if used + days <= allowed:
+        return after
+    period_end = period + window - 1
+    entry = max(after, period_end + 1 - max(allowed - used, 0))
+    if entry <= period_end:
+        inside = min(days, period_end - entry + 1)
+        if used + inside <= allowed and days - inside <= allowed:
+            return entry
+        entry = period_end + 1
+    return entry if fits_fresh else None
 
 
 def trip_fits_year(allowed: int, history: Presence, entry: int, days: int) -> bool:

@@ -3,6 +3,10 @@
 The order answers "what do I do now": steps that can be started come before those waiting on
 another step, overdue ones first, then by due date, then as the guide lists them; a step never
 comes before one it depends on. Finished steps follow, and steps that do not apply come last.
+
+Besides the guide's steps, each recorded permit that needs its next application filed becomes a
+dated step (rules/renewals.py), and a guide step that a recorded permit fulfils ("get a TRP"
+when a TRP is recorded) counts as done.
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ from waystation.rules.applies import step_applies
 from waystation.rules.deadlines import FINISHED_STATES, due_date, is_overdue
 from waystation.rules.expiry import ExpiryWarning, expiry_warnings
 from waystation.rules.ordering import Key, order_by_dependencies
-from waystation.rules.stay import StayStatus
-from waystation.vault.models import Profile, StepProgress, StepState
+from waystation.rules.renewals import renewals
+from waystation.rules.stay import StayEnd
+from waystation.vault.models import Permit, Profile, StepProgress, StepState
 
 __all__ = ["ExpiryWarning", "StepPlan", "expiry_warnings", "plan_steps", "progress_map"]
 
@@ -38,6 +43,7 @@ class StepPlan:
     blocked_by: tuple[str, ...]
     applies: bool | None
     position: int = 0  # the step's place in the guide, the last tie-breaker
+    satisfied_by: Permit | None = None  # the recorded permit that fulfils this step
 
     @property
     def finished(self) -> bool:
@@ -60,14 +66,14 @@ def plan_steps(
     on: date,
     *,
     purposes: Collection[str] | None = None,
-    stay: StayStatus | None = None,
+    stay: StayEnd | None = None,
 ) -> list[StepPlan]:
     """Every step of ``pack``, in the order to work through them (see the module docstring)."""
     by_step = progress_map(progress)
-    applies = {s.id: step_applies(s.conditions, profile, purposes) for s in pack.steps}
+    steps = [*pack.steps, *(renewal.step for renewal in renewals(pack, profile, on))]
+    applies = {s.id: step_applies(s.conditions, profile, purposes) for s in steps}
     plans = [
-        _plan_one(step, index, pack, profile, by_step, applies, on, stay)
-        for index, step in enumerate(pack.steps)
+        _plan_one(step, index, pack, profile, by_step, applies, on, stay) for index, step in enumerate(steps)
     ]
     open_plans = [p for p in plans if p.applies is not False and not p.finished]
     finished = [p for p in plans if p.applies is not False and p.finished]
@@ -87,21 +93,39 @@ def _plan_one(
     progress: Mapping[str, StepProgress],
     applies: Mapping[str, bool | None],
     on: date,
-    stay: StayStatus | None,
+    stay: StayEnd | None,
 ) -> StepPlan:
     mine = progress.get(step.id)
     state: StepState = mine.state if mine is not None else "todo"
+    done_on = mine.on if mine is not None and state in FINISHED_STATES else None
+    permit = satisfying_permit(step, pack, profile)
+    if permit is not None:
+        state, done_on = "done", permit.valid_from
     due = due_date(step, pack, profile, progress, on, stay)
     return StepPlan(
         step=step,
         state=state,
-        done_on=mine.on if mine is not None and state in FINISHED_STATES else None,
+        done_on=done_on,
         due=due,
         overdue=applies[step.id] is not False and is_overdue(due, state, on),
         blocked_by=tuple(dep for dep in step.depends_on if _blocks(dep, progress, applies)),
         applies=applies[step.id],
         position=index,
+        satisfied_by=permit,
     )
+
+
+def satisfying_permit(step: Step, pack: Pack, profile: Profile) -> Permit | None:
+    """The earliest recorded permit for this country that fulfils ``step``, if any."""
+    if not step.satisfied_by:
+        return None
+    matching = [
+        permit
+        for permit in profile.permits
+        if permit.country == pack.country
+        and any(want.matches(permit.kind, permit.category) for want in step.satisfied_by)
+    ]
+    return min(matching, key=lambda p: p.valid_from, default=None)
 
 
 def _blocks(

@@ -7,7 +7,7 @@ of many years costs the same as one of a few weeks.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from waystation.vault.models import Stay
@@ -49,11 +49,20 @@ class Presence:
 
         An open stay (no exit yet) runs up to ``until``; so does a stay whose exit is later.
         """
+        return cls.of_stays_in(stays, (country,), until)
+
+    @classmethod
+    def of_stays_in(cls, stays: Sequence[Stay], countries: Collection[str], until: int) -> Presence:
+        """Presence in any of ``countries`` (e.g. the Schengen area) up to ``until``."""
         return cls.of_intervals(
             (stay.entered.toordinal(), min(until, _exit_ordinal(stay, until)))
             for stay in stays
-            if stay.country == country
+            if stay.country in countries
         )
+
+    def with_days(self, first: int, last: int) -> Presence:
+        """This presence plus every day of ``[first, last]`` (staying on, or a planned trip)."""
+        return Presence.of_intervals([*zip(self.starts, self.ends, strict=True), (first, last)])
 
     @property
     def total(self) -> int:

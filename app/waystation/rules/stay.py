@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from waystation.content.model import Limit, StayRule
 from waystation.errors import InvalidInput
@@ -27,6 +28,7 @@ from waystation.rules.presence import Presence
 from waystation.vault.models import Stay
 
 __all__ = [
+    "StayEnd",
     "StayHistoryError",
     "StayStatus",
     "check_stays",
@@ -58,6 +60,17 @@ class StayStatus:
     overstayed: bool
     window_start: date
     entered: date | None = None
+
+
+class StayEnd(Protocol):
+    """Whether the person is there, and their last legal day: what "before the stay limit"
+    deadlines count back from (the visa-free count, or the legal stay with its permits)."""
+
+    @property
+    def present(self) -> bool: ...
+
+    @property
+    def must_leave_by(self) -> date | None: ...
 
 
 def counted_limits(rule: StayRule | None) -> tuple[Limit, ...]:
