@@ -108,7 +108,7 @@ def test_residence_permit_outlasts_the_visa_free_count() -> None:
     assert legal.must_leave_by == D(2027, 6, 30) and legal.days_left == 197
     assert legal.visa_free.overstayed  # 106 days present: the visa-free count alone is over
     assert not legal.overstayed
-    words = describe_stay(legal, KZ, profile.permits)
+    words = describe_stay(legal, KZ)
     assert words.headline == (
         "You are in Kazakhstan on a temporary residence permit until Jun 30, 2027. "
         "File the renewal by May 31, 2027."
@@ -260,7 +260,7 @@ def test_permanent_residence_has_no_end() -> None:
         None,
         None,
     )
-    assert [b.kind for b in legal.bases][0] == "permanent_residence"
+    assert legal.bases[0].kind == "permanent_residence"
     assert (
         describe_stay(legal, DE).headline
         == "Your permanent residence lets you live in Germany with no end date."

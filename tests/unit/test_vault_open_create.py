@@ -13,8 +13,8 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from waystation.errors import InvalidInput, VaultDamaged, VaultInUse, WrongPassphrase
-from waystation.vault.migrations import latest_version
 from waystation.vault.connection import Vault
+from waystation.vault.migrations import latest_version
 from waystation.vault.models import Person, Profile, Stay
 
 

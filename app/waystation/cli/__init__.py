@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _extra_registrations() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:  # type: ignore[type-arg]
     """Command groups that arrive with later capabilities (status, content, packet, calendar)."""
     found = []
-    for name in ("progress_commands", "content_commands", "packet_commands"):
+    for name in ("progress_commands", "plan_commands", "content_commands", "packet_commands"):
         try:
             module = __import__(f"waystation.cli.{name}", fromlist=["register"])
         except ModuleNotFoundError as exc:

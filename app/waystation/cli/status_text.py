@@ -6,41 +6,27 @@ from waystation.content.model import Pack
 from waystation.i18n import _, format_date, ngettext
 from waystation.rules.plan import StepPlan
 from waystation.rules.status import Status
+from waystation.rules.stay_words import describe_stay, note_text
 
 NEXT_STEPS_SHOWN = 5
 
 
 def stay_lines(status: Status, pack: Pack, language: str) -> list[str]:
-    stay = status.stay
+    """The basis of stay in words first, then the visa-free rule and its count, then warnings."""
+    legal = status.legal
     lines = [
         _("Status on {day} — {country}").format(day=format_date(status.on), country=pack.name.get(language))
     ]
-    if status.rule is None:
-        lines.append(_("No stay rule in this guide covers your citizenship; check the official pages."))
-        return lines
-    lines.append(status.rule.explain.get(language))
-    lines.append(
-        ngettext("{n} day counted", "{n} days counted", stay.days_used).format(n=stay.days_used)
-        + (" " + _("(you are there now)") if stay.present else "")
-    )
-    if stay.must_leave_by is None or stay.days_left is None:
-        return lines
-    if stay.days_left < 0:
+    words = describe_stay(legal, pack)
+    lines.append(words.headline)
+    lines += words.details
+    if status.rule is not None:
+        lines.append(status.rule.explain.get(language))
         lines.append(
-            ngettext(
-                "OVERSTAY: the last legal day was {day} ({n} day ago).",
-                "OVERSTAY: the last legal day was {day} ({n} days ago).",
-                -stay.days_left,
-            ).format(day=format_date(stay.must_leave_by), n=-stay.days_left)
+            ngettext("{n} day counted", "{n} days counted", status.stay.days_used).format(n=status.stay.days_used)
+            + (" " + _("(you are there now)") if legal.present else "")
         )
-    else:
-        lines.append(
-            ngettext(
-                "{n} day left: you must leave by {day}.",
-                "{n} days left: you must leave by {day}.",
-                stay.days_left,
-            ).format(n=stay.days_left, day=format_date(stay.must_leave_by))
-        )
+    lines += [_("Warning: {text}").format(text=note_text(note, pack)) for note in legal.notes]
     return lines
 
 

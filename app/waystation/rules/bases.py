@@ -82,6 +82,7 @@ class LegalStay:
     visa_free: StayStatus  # the visa-free count, shown second when a permit binds
     rule: StayRule | None  # the visa-free rule counted (None: none for these citizenships)
     notes: tuple[Note, ...] = field(default_factory=tuple)
+    permits: tuple[Permit, ...] = ()  # every recorded permit that can count in this country
 
     @property
     def basis(self) -> str:
@@ -158,6 +159,7 @@ def legal_stay(
         visa_free=visa_free,
         rule=rule,
         notes=tuple(notes),
+        permits=tuple(permits),
     )
 
 

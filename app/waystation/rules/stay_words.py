@@ -81,7 +81,7 @@ def note_text(note: Note, pack: Pack | None = None) -> str:
     return note.code
 
 
-def describe_stay(legal: LegalStay, pack: Pack, all_permits: tuple[Permit, ...] = ()) -> StayWords:
+def describe_stay(legal: LegalStay, pack: Pack) -> StayWords:
     """The headline about the binding basis, then what follows it and the visa-free count."""
     country = pack.name.get(current_language())
     binding = legal.binding
@@ -100,14 +100,14 @@ def describe_stay(legal: LegalStay, pack: Pack, all_permits: tuple[Permit, ...] 
         )
     if binding.kind != VISA_FREE and legal.rule is not None and counted_limits(legal.rule):
         details.append(_visa_free_line(legal))
-    return StayWords(_headline(legal, binding, pack, country, all_permits), tuple(details))
+    return StayWords(_headline(legal, binding, pack, country), tuple(details))
 
 
 def _until(basis: Basis) -> str:
     return format_date(basis.ends) if basis.ends is not None else ""
 
 
-def _headline(legal: LegalStay, binding: Basis, pack: Pack, country: str, permits: tuple[Permit, ...]) -> str:
+def _headline(legal: LegalStay, binding: Basis, pack: Pack, country: str) -> str:
     permit = binding.permit
     if binding.kind == VISA_FREE:
         if binding.last_day is None:
@@ -157,7 +157,7 @@ def _headline(legal: LegalStay, binding: Basis, pack: Pack, country: str, permit
         )
     rule = pack.permit_rule_for(permit.kind, permit.category) if permit is not None else None
     due = renewal_due(pack, permit) if permit is not None and rule is not None else None
-    if permit is not None and due is not None and successor(permit, permits) is None:
+    if permit is not None and due is not None and successor(permit, legal.permits) is None:
         sentence += " " + _("File the renewal by {date}.").format(date=format_date(due))
     return sentence
 
