@@ -8,9 +8,8 @@ import json
 from datetime import date
 
 from waystation.cli.common import iso_date, load_guides, opened_vault
-from waystation.i18n import _, current_language, format_date, ngettext
-from waystation.rules.stay_words import describe_stay
-from waystation.rules.trip import TripPlan, plan_trip, trip_to_json
+from waystation.i18n import _
+from waystation.rules.trip import plan_trip, trip_summary, trip_to_json
 from waystation.rules.vault_status import host_pack
 
 
@@ -24,37 +23,12 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(trip_to_json(plan), ensure_ascii=False, indent=2))
         return 0
-    for line in plan_lines(plan, pack_name=pack.name.get(current_language())):
+    headline, details = trip_summary(plan, pack)
+    for line in (headline, *details):
         print(line)
-    if plan.can_return:
-        words = describe_stay(plan.legal, pack)
-        print(words.headline)
-        for detail in words.details:
-            print(detail)
+    for warning in plan.warnings:
+        print(_("Warning: {text}").format(text=warning))
     return 0
-
-
-def plan_lines(plan: TripPlan, pack_name: str) -> list[str]:
-    away = (plan.back - plan.leave).days - 1
-    lines = [
-        ngettext(
-            "Trip: leave {country} on {leave}, come back on {back} ({n} day away).",
-            "Trip: leave {country} on {leave}, come back on {back} ({n} days away).",
-            max(away, 0),
-        ).format(country=pack_name, leave=format_date(plan.leave), back=format_date(plan.back), n=max(away, 0))
-    ]
-    if plan.can_return and plan.must_leave_by is not None and plan.days_left is not None:
-        lines.append(
-            ngettext(
-                "After coming back you may stay {n} more day: the last day is {day}.",
-                "After coming back you may stay {n} more days: the last day is {day}.",
-                plan.days_left,
-            ).format(n=plan.days_left, day=format_date(plan.must_leave_by))
-        )
-    elif plan.can_return:
-        lines.append(_("After coming back nothing recorded ends your stay."))
-    lines += [_("Warning: {text}").format(text=warning) for warning in plan.warnings]
-    return lines
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]

@@ -23,7 +23,9 @@ def stay_lines(status: Status, pack: Pack, language: str) -> list[str]:
     if status.rule is not None:
         lines.append(status.rule.explain.get(language))
         lines.append(
-            ngettext("{n} day counted", "{n} days counted", status.stay.days_used).format(n=status.stay.days_used)
+            ngettext("{n} day counted", "{n} days counted", status.stay.days_used).format(
+                n=status.stay.days_used
+            )
             + (" " + _("(you are there now)") if legal.present else "")
         )
     lines += [_("Warning: {text}").format(text=note_text(note, pack)) for note in legal.notes]

@@ -19,6 +19,7 @@ from waystation.i18n import _, current_language, format_date, ngettext
 from waystation.rules.bases import LegalStay, legal_stay, relevant_permits
 from waystation.rules.history import current_entry
 from waystation.rules.stay import earliest_return
+from waystation.rules.stay_words import describe_stay
 from waystation.rules.words import permit_name
 from waystation.vault.models import Permit, Profile, Stay
 
@@ -58,8 +59,9 @@ def plan_trip(pack: Pack, profile: Profile, leave: date, back: date, today: date
     there = current_entry(profile.stays, pack.country, leave) is not None
     if not there:
         warnings.append(
-            _("Your recorded entries do not place you in {country} on {date}; the plan counts from them as they are.")
-            .format(country=pack.name.get(current_language()), date=format_date(leave))
+            _(
+                "Your recorded entries do not place you in {country} on {date}; the plan counts from them as they are."
+            ).format(country=pack.name.get(current_language()), date=format_date(leave))
         )
     trip_profile = _with_trip(profile, pack.country, leave, back, there)
     before = legal_stay(pack, profile, leave)
@@ -155,9 +157,39 @@ def _cannot_return(pack: Pack, back: date, found: date | None) -> str:
         return _("Nothing recorded would let you enter {country} on {date}.").format(
             country=pack.name.get(current_language()), date=format_date(back)
         )
-    return _("You could not enter {country} on {date}; the earliest day you may come back is {earliest}.").format(
-        country=pack.name.get(current_language()), date=format_date(back), earliest=format_date(found)
+    return _(
+        "You could not enter {country} on {date}; the earliest day you may come back is {earliest}."
+    ).format(country=pack.name.get(current_language()), date=format_date(back), earliest=format_date(found))
+
+
+def trip_summary(plan: TripPlan, pack: Pack) -> tuple[str, list[str]]:
+    """The trip in a sentence, then what the stay after it looks like (warnings apart)."""
+    away = max((plan.back - plan.leave).days - 1, 0)
+    headline = ngettext(
+        "Trip: leave {country} on {leave}, come back on {back} ({n} day away).",
+        "Trip: leave {country} on {leave}, come back on {back} ({n} days away).",
+        away,
+    ).format(
+        country=pack.name.get(current_language()),
+        leave=format_date(plan.leave),
+        back=format_date(plan.back),
+        n=away,
     )
+    details: list[str] = []
+    if plan.can_return and plan.must_leave_by is not None and plan.days_left is not None:
+        details.append(
+            ngettext(
+                "After coming back you may stay {n} more day: the last day is {day}.",
+                "After coming back you may stay {n} more days: the last day is {day}.",
+                plan.days_left,
+            ).format(n=plan.days_left, day=format_date(plan.must_leave_by))
+        )
+    elif plan.can_return:
+        details.append(_("After coming back nothing recorded ends your stay."))
+    if plan.can_return:
+        words = describe_stay(plan.legal, pack)
+        details += [words.headline, *words.details]
+    return headline, details
 
 
 def trip_to_json(plan: TripPlan) -> dict[str, object]:

@@ -20,6 +20,7 @@ from waystation.ui.pages.base import Page, plain_label
 from waystation.ui.pages.dashboard_stay import StayCard
 from waystation.ui.pages.look import PAGE_STYLE
 from waystation.ui.pages.stay_view import stay_view
+from waystation.ui.pages.trip_dialog import TripDialog
 from waystation.ui.pages.vocabulary import document_kind_name, due_text
 from waystation.ui.session import Session
 from waystation.ui.widgets.link_list import LinkList
@@ -106,7 +107,9 @@ class DashboardPage(Page):
     def _build_overview(self) -> QWidget:
         overview = QWidget(self)
         self.stay_card = StayCard(overview)
-        self.stay_card.profile_requested.connect(lambda: self.navigate.emit("profile", "stays"))
+        self.stay_card.profile_requested.connect(lambda section: self.navigate.emit("profile", section))
+        self.stay_card.trip_requested.connect(self.plan_trip)
+        self.trip_dialog: TripDialog | None = None
         self.problem = plain_label("", overview, wrap=True)
         self.problem.setObjectName("warning")
         self.problem_button = QPushButton(overview)
@@ -155,7 +158,21 @@ class DashboardPage(Page):
             self.stay_card.setVisible(True)
             self._fill_lists(status, pack)
 
+    def plan_trip(self) -> None:
+        """Open the trip planner for the host country (one at a time; closed on lock)."""
+        pack = self.session.host_pack()
+        if pack is None:
+            return
+        if self.trip_dialog is not None:
+            self.trip_dialog.close()
+        self.trip_dialog = TripDialog(pack, self.session.vault.profile.load(), self.session.today(), self)
+        self.trip_dialog.show()
+
     def clear(self) -> None:
+        if self.trip_dialog is not None:
+            self.trip_dialog.close()
+            self.trip_dialog.deleteLater()
+            self.trip_dialog = None
         self.where.clear()
         self.where.setVisible(False)
         self.welcome_text.clear()
@@ -254,7 +271,7 @@ class DashboardPage(Page):
             for plan in open_plans
             if plan.due is not None and plan.due <= horizon
         ]
-        stay = status.stay
+        stay = status.legal
         last = stay.must_leave_by
         if stay.present and last is not None and last <= horizon:
             detail = _in_days(last, status.on)

@@ -14,7 +14,8 @@ from waystation.ui.widgets.stay_gauge import StayGauge
 class StayCard(QFrame):
     """``show_view(view)`` fills it; ``profile_requested`` when the user follows the hint."""
 
-    profile_requested = Signal()
+    profile_requested = Signal(str)  # the profile section to open
+    trip_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,12 +32,19 @@ class StayCard(QFrame):
         self.explain = plain_label("", self, wrap=True)
         self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.profile_button = QPushButton(self)
-        self.profile_button.clicked.connect(self.profile_requested)
+        self.profile_button.clicked.connect(lambda: self.profile_requested.emit(self._profile_section))
+        self._profile_section = "stays"
+        self.trip_button = QPushButton(self)
+        self.trip_button.clicked.connect(self.trip_requested)
         text = QVBoxLayout()
         text.setSpacing(8)
         for widget in (self.headline, self.lines, self.note, self.explain_title, self.explain):
             text.addWidget(widget)
-        text.addWidget(self.profile_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.profile_button)
+        buttons.addWidget(self.trip_button)
+        buttons.addStretch(1)
+        text.addLayout(buttons)
         text.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(18, 18, 18, 18)
@@ -59,17 +67,25 @@ class StayCard(QFrame):
         self.explain.setVisible(bool(view.explain))
         self.explain_title.setVisible(bool(view.explain))
         self.profile_button.setVisible(view.needs_profile)
+        self._profile_section = view.profile_section
+        self.trip_button.setVisible(True)
 
     def clear(self) -> None:
         self.gauge.clear()
         self.gauge.setAccessibleDescription("")
         for label in (self.headline, self.lines, self.note, self.explain):
             label.clear()
-        for widget in (self.note, self.explain, self.explain_title, self.profile_button):
+        for widget in (self.note, self.explain, self.explain_title, self.profile_button, self.trip_button):
             widget.setVisible(False)
 
     def retranslate(self) -> None:
         self.gauge.setAccessibleName(_("Legal stay"))
         self.explain_title.setText(_("How the days are counted"))
         self.profile_button.setText(_("Check the &profile"))
-        self.profile_button.setAccessibleDescription(_("Open the profile to add your entry or citizenship"))
+        self.profile_button.setAccessibleDescription(
+            _("Open the profile to add your entry, citizenship, visa or permit")
+        )
+        self.trip_button.setText(_("Plan a &trip…"))
+        self.trip_button.setAccessibleDescription(
+            _("Work out how long you may stay after a trip abroad, and what the trip puts at risk")
+        )

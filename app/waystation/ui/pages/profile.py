@@ -32,11 +32,15 @@ from waystation.ui.pages.profile_checks import Problems, core_problems, merged
 from waystation.ui.pages.profile_columns import (
     FAMILY_COLUMNS,
     PASSPORT_COLUMNS,
+    PERMIT_COLUMNS,
     STAY_COLUMNS,
     family_from,
     family_rows,
     passport_rows,
     passports_from,
+    permit_rows,
+    permits_from,
+    readable_permits,
     readable_stays,
     stay_rows,
     stays_from,
@@ -62,8 +66,16 @@ class ProfilePage(Page):
         self.passports = RecordTable(PASSPORT_COLUMNS, lambda: _("Add a passport"), lambda: _("Remove"), self)
         self.host = HostSection(tuple(session.library.countries()), self)
         self.stays = RecordTable(STAY_COLUMNS, lambda: _("Add an entry"), lambda: _("Remove"), self)
+        self.permits = RecordTable(
+            PERMIT_COLUMNS, lambda: _("Add a visa or permit"), lambda: _("Remove"), self
+        )
         self.family = RecordTable(FAMILY_COLUMNS, lambda: _("Add a family member"), lambda: _("Remove"), self)
-        self.tables = {"passports": self.passports, "stays": self.stays, "family": self.family}
+        self.tables = {
+            "passports": self.passports,
+            "stays": self.stays,
+            "permits": self.permits,
+            "family": self.family,
+        }
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(110)
@@ -107,6 +119,7 @@ class ProfilePage(Page):
             ("passports", self.passports),
             ("host", self.host),
             ("stays", self.stays),
+            ("permits", self.permits),
             ("family", self.family),
             ("notes", self.notes),
         )
@@ -149,6 +162,7 @@ class ProfilePage(Page):
             stays=stays_from(self.stays.rows()),
             family=family_from(self.family.rows()),
             notes=self.notes.toPlainText(),
+            permits=permits_from(self.permits.rows()),
         )
 
     def snapshot(self) -> tuple[object, ...]:
@@ -166,6 +180,7 @@ class ProfilePage(Page):
             self.passports.set_rows(passport_rows(profile.passports))
             self.stays.set_rows(stay_rows(profile.stays))
             self.family.set_rows(family_rows(profile.family))
+            self.permits.set_rows(permit_rows(profile.permits))
             if self.notes.toPlainText() != profile.notes:
                 self.notes.setPlainText(profile.notes)
         finally:
@@ -182,7 +197,8 @@ class ProfilePage(Page):
         # Unreadable dates are reported by the form; the rest of the profile still goes through the
         # core's checks, so every problem is in sight at once.
         stay_rows = [row for row, _stay in readable_stays(self.stays.rows())]
-        problems = merged(self._local_problems(), core_problems(self.form_profile(), stay_rows))
+        permit_rows = [row for row, _permit in readable_permits(self.permits.rows())]
+        problems = merged(self._local_problems(), core_problems(self.form_profile(), stay_rows, permit_rows))
         self._show(problems)
         self._valid = not problems.any()
         self._update_buttons()
@@ -281,6 +297,21 @@ class ProfilePage(Page):
             self, _("Unsaved changes"), _("The profile has changes that are not saved yet. Save them?")
         )
 
+    def _permit_hint(self) -> str:
+        """What the table is for, and the categories the host country's guide knows, so that a
+        recorded permit meets the guide's rules for it."""
+        hint = _(
+            "Visas, residence permits, protection and receipts for applications you have filed: "
+            "they decide how long you may stay. Days allowed: the stay a visa grants (e.g. 90)."
+        )
+        pack = self.session.host_pack() if self.session.is_open else None
+        categories = sorted({r.match.category for r in pack.permit_rules if r.match.category}) if pack else []
+        if categories:
+            hint += " " + _("Categories this country's guide knows: {categories}.").format(
+                categories=", ".join(categories)
+            )
+        return hint
+
     # -- Page ------------------------------------------------------------------------------------
 
     def title(self) -> str:
@@ -290,6 +321,7 @@ class ProfilePage(Page):
         if self.is_dirty():
             return  # never throw away what the person is typing
         self._load(self.session.vault.profile.load())
+        self.section_hints["permits"].setText(self._permit_hint())
 
     def clear(self) -> None:
         self._filling = True
@@ -323,6 +355,7 @@ class ProfilePage(Page):
                 _("Entries and exits"),
                 _("Every entry into a country and every exit from it; legal days are counted from these."),
             ),
+            "permits": (_("Visas and permits"), self._permit_hint()),
             "family": (_("Family"), _("Family members who travel or live with you.")),
             "notes": (_("Notes"), _("Private notes for yourself.")),
         }

@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass, field
 
 from waystation.rules.history import StayHistoryError, check_stays
-from waystation.ui.pages.profile_columns import split_problem, table_cell
+from waystation.ui.pages.profile_columns import split_problem, table_cell, table_row
 from waystation.ui.pages.profile_tables import CellKey
 from waystation.vault import profile_json
 from waystation.vault.models import Profile
 
 _FIELD_PREFIXES = ("person.", "host.")
-_STAY = re.compile(r"^stays\[(?P<index>\d+)\](?P<rest>.*)$", re.DOTALL)
+_ROW = re.compile(r"^(?P<table>stays|permits)\[(?P<index>\d+)\](?P<rest>.*)$", re.DOTALL)
 _CITIZENSHIP = re.compile(r"^person\.citizenships\[(?P<index>\d+)\]: (?P<message>.*)$")
 
 
@@ -31,9 +31,13 @@ class Problems:
         path, message = split_problem(problem)
         message = message[:1].upper() + message[1:]
         cell = table_cell(path)
+        row_only = table_row(path)
         if cell is not None:
             table, row, key = cell
             self.cells.setdefault(table, {})[(row, key)] = message
+        elif row_only is not None:
+            table, row = row_only
+            self.tables.setdefault(table, []).append(f"#{row + 1}: {message}")
         elif path.startswith("person.citizenships"):
             self.fields["person.citizenships"] = message
         elif path.startswith(_FIELD_PREFIXES) and "[" not in path:
@@ -42,19 +46,27 @@ class Problems:
             self.general.append(f"{path}: {message}" if path else message)
 
 
-def core_problems(profile: Profile, stay_rows: list[int] | None = None) -> Problems:
+def core_problems(
+    profile: Profile, stay_rows: list[int] | None = None, permit_rows: list[int] | None = None
+) -> Problems:
     """What ``profile_json.validate`` and the stay-history check find in the profile, as an import
-    of it would. ``stay_rows`` gives the table row of each stay when some rows were left out."""
+    of it would. ``stay_rows`` / ``permit_rows`` give the table row of each stay / permit when some
+    rows were left out (their dates could not be read)."""
     problems = Problems()
     codes = profile.person.citizenships
     rows = stay_rows if stay_rows is not None else list(range(len(profile.stays)))
+    table_rows = {
+        "stays": rows,
+        "permits": permit_rows if permit_rows is not None else list(range(len(profile.permits))),
+    }
     for problem in profile_json.validate(profile_json.to_document(profile)):
         match = _CITIZENSHIP.match(problem)
         if match and int(match["index"]) < len(codes):
             problem = f"person.citizenships: {codes[int(match['index'])]} — {match['message']}"
-        stay = _STAY.match(problem)
-        if stay and int(stay["index"]) < len(rows):
-            problem = f"stays[{rows[int(stay['index'])]}]{stay['rest']}"
+        found = _ROW.match(problem)
+        if found and int(found["index"]) < len(table_rows[found["table"]]):
+            shown = table_rows[found["table"]][int(found["index"])]
+            problem = f"{found['table']}[{shown}]{found['rest']}"
         problems.add(problem)
     try:
         check_stays(profile.stays)

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from waystation.i18n import _
+from waystation.rules.words import permit_kind_name
 from waystation.ui.pages.profile_tables import Column, Row
 from waystation.ui.widgets.country import countries_by_name
-from waystation.vault.models import PASSPORT_KINDS, FamilyMember, Passport, Stay
+from waystation.vault.models import PASSPORT_KINDS, PERMIT_KINDS, FamilyMember, Passport, Permit, Stay
 from waystation.vault.profile_json import parse_date
 
 # The family relations the interchange format accepts (resources/schemas/profile.schema.json).
@@ -50,6 +51,28 @@ STAY_COLUMNS = (
     Column("country", lambda: _("Country"), "choice", required=True, choices=countries),
     Column("entered", lambda: _("Entered"), "date", required=True),
     Column("left", lambda: _("Left (empty: still there)"), "date"),
+)
+
+
+def permit_kinds() -> list[tuple[str, str]]:
+    return [(kind, permit_kind_name(kind).capitalize()) for kind in PERMIT_KINDS]
+
+
+def entry_kinds() -> list[tuple[str, str]]:
+    return [("", _("Not stated")), ("single", _("Single entry")), ("multiple", _("Multiple entries"))]
+
+
+PERMIT_COLUMNS = (
+    Column(
+        "kind", lambda: _("Kind"), "choice", required=True, choices=permit_kinds, default="residence_permit"
+    ),
+    Column("country", lambda: _("Issued by"), "choice", required=True, choices=countries),
+    Column("category", lambda: _("Category")),
+    Column("valid_from", lambda: _("Valid from"), "date", required=True),
+    Column("valid_until", lambda: _("Valid until (empty: no end)"), "date"),
+    Column("days_allowed", lambda: _("Days allowed"), "number"),
+    Column("entries", lambda: _("Entries"), "choice", choices=entry_kinds),
+    Column("number", lambda: _("Number")),
 )
 
 FAMILY_COLUMNS = (
@@ -108,6 +131,52 @@ def stays_from(rows: list[Row]) -> tuple[Stay, ...]:
     return tuple(stay for _row, stay in readable_stays(rows))
 
 
+def permit_rows(permits: tuple[Permit, ...]) -> list[Row]:
+    return [
+        {
+            "kind": p.kind,
+            "country": p.country,
+            "category": p.category or "",
+            "valid_from": p.valid_from.isoformat(),
+            "valid_until": _iso(p.valid_until),
+            "days_allowed": str(p.days_allowed) if p.days_allowed is not None else "",
+            "entries": p.entries or "",
+            "number": p.number or "",
+        }
+        for p in permits
+    ]
+
+
+def readable_permits(rows: list[Row]) -> list[tuple[int, Permit]]:
+    """(table row, permit) for every row with a kind, a country and a readable start date."""
+    permits = []
+    for number, r in enumerate(rows):
+        start = parse_date(r["valid_from"])
+        if start is None or not r["kind"] or not r["country"]:
+            continue
+        days = r["days_allowed"]
+        permits.append(
+            (
+                number,
+                Permit(
+                    country=r["country"],
+                    kind=r["kind"],
+                    valid_from=start,
+                    valid_until=parse_date(r["valid_until"]),
+                    category=r["category"] or None,
+                    number=r["number"] or None,
+                    days_allowed=int(days) if days.isdigit() and days.isascii() else None,
+                    entries=r["entries"] or None,
+                ),
+            )
+        )
+    return permits
+
+
+def permits_from(rows: list[Row]) -> tuple[Permit, ...]:
+    return tuple(permit for _row, permit in readable_permits(rows))
+
+
 def family_rows(family: tuple[FamilyMember, ...]) -> list[Row]:
     return [
         {
@@ -133,13 +202,20 @@ def family_from(rows: list[Row]) -> tuple[FamilyMember, ...]:
 
 
 _PROBLEM = re.compile(r"^(?P<path>[\w.\[\]]+): (?P<message>.*)$", re.DOTALL)
-_TABLE_CELL = re.compile(r"^(?P<table>passports|stays|family)\[(?P<row>\d+)\]\.(?P<key>\w+)$")
+_TABLE_CELL = re.compile(r"^(?P<table>passports|stays|permits|family)\[(?P<row>\d+)\]\.(?P<key>\w+)$")
+_TABLE_ROW = re.compile(r"^(?P<table>passports|stays|permits|family)\[(?P<row>\d+)\]$")
 
 
 def split_problem(problem: str) -> tuple[str, str]:
     """ "passports[0].expires: before the issue date" → ("passports[0].expires", "before …")."""
     match = _PROBLEM.match(problem)
     return (match["path"], match["message"]) if match else ("", problem)
+
+
+def table_row(path: str) -> tuple[str, int] | None:
+    """ "permits[1]" → ("permits", 1); None for anything else."""
+    match = _TABLE_ROW.match(path)
+    return (match["table"], int(match["row"])) if match else None
 
 
 def table_cell(path: str) -> tuple[str, int, str] | None:

@@ -42,7 +42,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class Column:
     key: str
     title: Callable[[], str]
-    kind: Literal["text", "date", "choice"] = "text"
+    kind: Literal["text", "date", "choice", "number"] = "text"
     required: bool = False
     choices: Choices | None = None
     default: str = ""
@@ -108,7 +108,7 @@ class RecordTable(QWidget):
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         for number, column in enumerate(columns):
-            fits = column.kind == "date" or (column.kind == "choice" and column.key != "country")
+            fits = column.kind in ("date", "number") or (column.kind == "choice" and column.key != "country")
             mode = QHeaderView.ResizeMode.ResizeToContents if fits else QHeaderView.ResizeMode.Stretch
             header.setSectionResizeMode(number, mode)
             if column.kind == "choice":
@@ -218,6 +218,8 @@ class RecordTable(QWidget):
                 text = values[column.key]
                 if column.kind == "date":
                     problem = date_problem(text, required=column.required)
+                elif column.kind == "number" and text and not (text.isdigit() and text.isascii()):
+                    problem = _("Not a whole number.")
                 else:
                     problem = _("Required.") if column.required and not text else None
                 if problem:

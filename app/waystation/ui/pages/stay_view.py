@@ -1,9 +1,10 @@
 """What the dashboard says about the legal stay, in words, for every case the core can report:
-counting down, overstayed, away (and whether entering now is possible), a visa or permit deciding,
-no limit, no rule for the person's citizenship, no entry recorded.
+a visa or permit binding (with its renewal and the visa-free count beside it), counting down,
+overstayed, away (and whether entering now is possible), a visa needed but none recorded, no
+limit, no rule for the person's citizenship, no entry recorded.
 
-The numbers all come from the core (``Status``, ``earliest_return``); this module only chooses
-the sentences."""
+The numbers and sentences about the basis come from the core (``Status``, ``describe_stay``,
+``earliest_return``); this module only chooses what to show where."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from dataclasses import dataclass, field
 from waystation.content.model import Pack
 from waystation.errors import WaystationError
 from waystation.i18n import _, current_language, format_date, ngettext
+from waystation.rules.bases import NO_RULE, VISA_FREE, VISA_REQUIRED, LegalStay
 from waystation.rules.status import Status
 from waystation.rules.stay import StayStatus, earliest_return
+from waystation.rules.stay_words import describe_stay, note_text
 from waystation.vault.models import Stay
 
 NEARLY_OVER_DAYS = 14
@@ -32,16 +35,65 @@ class StayView:
     note: str = ""  # a calm warning, shown apart
     explain: str = ""
     needs_profile: bool = False
+    profile_section: str = "stays"  # where the profile button leads
 
 
 def stay_view(status: Status, pack: Pack, stays: Sequence[Stay]) -> StayView:
+    legal = status.legal
+    if legal.binding is not None and legal.binding.kind != VISA_FREE:
+        view = _permit_view(legal, pack)
+    else:
+        view = _visa_free_view(status, pack, stays)
+    shown_elsewhere = {NO_RULE, VISA_REQUIRED}
+    notes = [note_text(note, pack) for note in legal.notes if note.code not in shown_elsewhere]
+    view.note = " ".join(text for text in (view.note, *notes) if text)
+    return view
+
+
+def _permit_view(legal: LegalStay, pack: Pack) -> StayView:
+    """A visa, permit, protection or pending application binds: the core's sentence leads."""
+    binding = legal.binding
+    assert binding is not None
+    words = describe_stay(legal, pack)
+    if binding.last_day is None:
+        return StayView(
+            headline=words.headline,
+            number="∞",
+            caption=_("no end date"),
+            used=0,
+            lines=list(words.details),
+        )
+    left = (binding.last_day - legal.on).days
+    if binding.days_used is not None:
+        used = binding.days_used
+    elif binding.permit is not None:
+        used = max((legal.on - binding.permit.valid_from).days + 1, 0)
+    else:
+        used = 0
+    return StayView(
+        headline=words.headline,
+        number=str(left),
+        caption=ngettext("day left", "days left", left),
+        used=used,
+        total=used + left,
+        warm=left <= NEARLY_OVER_DAYS,
+        lines=[
+            _("Last day you may stay: {date}").format(date=format_date(binding.last_day, "long")),
+            *words.details,
+        ],
+    )
+
+
+def _visa_free_view(status: Status, pack: Pack, stays: Sequence[Stay]) -> StayView:
     country = pack.name.get(current_language())
     rule = status.rule
     stay = status.stay
     if rule is None:
         return _no_rule(stay)
     explain = rule.explain.get(current_language())
-    if rule.visa_required or rule.no_limit:
+    if rule.unknown:
+        view = _unknown_rule(stay)
+    elif rule.visa_required or rule.no_limit:
         view = _not_counted(stay, visa=rule.visa_required)
     elif not any(s.country == status.country for s in stays):
         view = _no_entry()
@@ -76,6 +128,18 @@ def _no_rule(stay: StayStatus) -> StayView:
     )
 
 
+def _unknown_rule(stay: StayStatus) -> StayView:
+    number, caption = _days_here(stay)
+    return StayView(
+        headline=_("The stay rule for your citizenship is not known"),
+        number=number,
+        caption=caption,
+        used=stay.days_used,
+        lines=[_("Days counted in the last 180 days: {n}").format(n=stay.days_used)],
+        needs_profile=True,
+    )
+
+
 def _not_counted(stay: StayStatus, *, visa: bool) -> StayView:
     number, caption = _days_here(stay)
     if visa:
@@ -88,6 +152,8 @@ def _not_counted(stay: StayStatus, *, visa: bool) -> StayView:
         caption=caption,
         used=stay.days_used,
         lines=[_("Days counted in the last 180 days: {n}").format(n=stay.days_used)],
+        needs_profile=visa,
+        profile_section="permits",
     )
 
 
