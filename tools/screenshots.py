@@ -41,7 +41,7 @@ TODAY = date(2026, 11, 2)
 WINDOW_SIZE = (1200, 800)
 
 SAMPLE_PROFILE = {
-    "format": "waystation-profile/1",
+    "format": "waystation-profile/2",
     "person": {
         "family_name": "Иванова",
         "given_names": "Мария",
@@ -85,6 +85,39 @@ SAMPLE_PROFILE = {
         {"relation": "child", "family_name": "Иванов", "given_names": "Пётр", "date_of_birth": "2015-01-01"}
     ],
     "notes": "Записаться в ЦОН на биометрию; спросить про ИИН для сына.",
+    "permits": [],
+}
+
+# The overview for two common bases of stay besides the visa-free count (issue: legal timeline).
+TRP_PERMIT = {
+    "country": "KZ",
+    "kind": "residence_permit",
+    "category": "TRP",
+    "number": None,
+    "valid_from": "2026-10-15",
+    "valid_until": "2027-10-14",
+    "days_allowed": None,
+    "entries": None,
+}
+SCHENGEN_PROFILE_CHANGES = {
+    "host": {"country": "DE", "city": "Berlin", "address": "Musterstraße 1", "arrival_date": "2026-09-25"},
+    "stays": [
+        {"country": "KZ", "entered": "2026-03-02", "left": "2026-09-24"},
+        {"country": "ES", "entered": "2026-09-25", "left": "2026-10-01"},
+        {"country": "DE", "entered": "2026-10-01", "left": None},
+    ],
+    "permits": [
+        {
+            "country": "ES",
+            "kind": "visa",
+            "category": "C",
+            "number": None,
+            "valid_from": "2026-09-20",
+            "valid_until": "2027-03-19",
+            "days_allowed": 90,
+            "entries": "multiple",
+        }
+    ],
 }
 
 
@@ -281,10 +314,31 @@ def run(languages: list[str], out: Path) -> list[Path]:
             for key in window.workspace.pages:
                 window.workspace.show_page(key)
                 shooter.save(window, language, key)
+            shoot_bases(session, window, shooter, language)
             session.lock()
         window.close()
         use_language(app, "en")
     return shooter.written
+
+
+def shoot_bases(session: Session, window: MainWindow, shooter: Shooter, language: str) -> None:
+    """The overview of a temporary-residence-permit holder and of a Schengen visa holder, and the
+    trip planner."""
+    trp = dict(SAMPLE_PROFILE, permits=[TRP_PERMIT])
+    schengen = dict(SAMPLE_PROFILE, **SCHENGEN_PROFILE_CHANGES)
+    for name, document in (("dashboard-trp", trp), ("dashboard-schengen-visa", schengen)):
+        session.vault.profile.replace(profile_json.from_document(document))
+        session.notify("profile")
+        window.workspace.show_page("dashboard")
+        shooter.save(window, language, name)
+    dashboard = window.workspace.pages["dashboard"]
+    dashboard.stay_card.trip_button.click()  # type: ignore[attr-defined]
+    dialog = shooter.open_dialog()
+    if dialog is not None:
+        shooter.save(dialog, language, "trip-planner")
+        dialog.reject()
+    session.vault.profile.replace(profile_json.from_document(SAMPLE_PROFILE))
+    session.notify("profile")
 
 
 def main() -> int:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from waystation.vault.models import DocumentInfo, Profile
+from waystation.vault.models import DocumentInfo, Permit, Profile
 
 DEFAULT_LEAD_DAYS = 90
 
@@ -37,15 +37,20 @@ def expiry_warnings(
     on: date,
     lead_days: int = DEFAULT_LEAD_DAYS,
 ) -> list[ExpiryWarning]:
-    """Passports and stored documents expiring by ``on + lead_days``, the soonest first.
-
-    A scan of a passport that is also in the profile with the same expiry is one warning, not two.
+    """Passports, recorded permits and stored documents expiring by ``on + lead_days``, the
+    soonest first. A permit replaced by a later one of the same kind and country is not warned
+    about. A scan of a passport that is also in the profile with the same expiry is one warning.
     """
     warnings = [
         ExpiryWarning("passport", passport.expires, (passport.expires - on).days)
         for passport in profile.passports
         if passport.expires is not None
     ]
+    for permit in profile.permits:
+        if permit.valid_until is None or _replaced(permit, profile.permits):
+            continue
+        label = f"{permit.country} · {permit.category}" if permit.category else permit.country
+        warnings.append(ExpiryWarning("permit", permit.valid_until, (permit.valid_until - on).days, title=label))
     passport_dates = {warning.expires for warning in warnings}
     for document in documents:
         if document.expires is None:
@@ -63,3 +68,15 @@ def expiry_warnings(
         )
     due = [warning for warning in warnings if warning.days_left <= lead_days]
     return sorted(due, key=lambda w: (w.expires, w.kind, w.document_id or 0))
+
+
+def _replaced(permit: Permit, permits: tuple[Permit, ...]) -> bool:
+    """Whether a later permit of the same kind and country takes over by the day after this one."""
+    assert permit.valid_until is not None
+    return any(
+        other.kind == permit.kind
+        and other.country == permit.country
+        and other.valid_from > permit.valid_from
+        and other.valid_from.toordinal() <= permit.valid_until.toordinal() + 1
+        for other in permits
+    )

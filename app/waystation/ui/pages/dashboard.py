@@ -240,7 +240,10 @@ class DashboardPage(Page):
     def _fill_lists(self, status: Status, pack: Pack) -> None:
         language = current_language()
         open_plans = [p for p in status.plans if not p.finished and p.applies is not False]
-        for plan in open_plans[:NEXT_STEPS]:
+        # Steps that surely apply come first; "may apply" ones (e.g. asylum while the purpose of
+        # the stay is not known) must not crowd them out of the three shown.
+        first = sorted(open_plans, key=lambda plan: plan.applies is None)
+        for plan in first[:NEXT_STEPS]:
             self.next_steps.links.add_link(
                 plan.step.title.get(language),
                 _step_detail(plan),
@@ -250,9 +253,10 @@ class DashboardPage(Page):
             )
         self._fill_deadlines(status, open_plans, language)
         for warning in status.expiring:
-            target = (
-                ("documents", str(warning.document_id)) if warning.document_id else ("profile", "passports")
-            )
+            if warning.document_id:
+                target = ("documents", str(warning.document_id))
+            else:
+                target = ("profile", "permits" if warning.kind == "permit" else "passports")
             self.expiring.links.add_link(*_expiry_texts(warning), *target, warm=warning.days_left < 0)
         for section in (self.next_steps, self.deadlines, self.expiring):
             section.finish()

@@ -31,9 +31,9 @@ class StayCard(QFrame):
         self.explain_title.setObjectName("caption")
         self.explain = plain_label("", self, wrap=True)
         self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._profile_section = "stays"
         self.profile_button = QPushButton(self)
         self.profile_button.clicked.connect(lambda: self.profile_requested.emit(self._profile_section))
-        self._profile_section = "stays"
         self.trip_button = QPushButton(self)
         self.trip_button.clicked.connect(self.trip_requested)
         text = QVBoxLayout()

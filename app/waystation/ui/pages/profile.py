@@ -132,10 +132,11 @@ class ProfilePage(Page):
             column.addWidget(hint)
             column.addWidget(widget)
         column.addStretch(1)
-        scroll = QScrollArea(self)
+        scroll = self.scroll_area = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        self.section_widgets = dict(sections)
         bar = QHBoxLayout()
         bar.setContentsMargins(32, 8, 32, 16)
         bar.addWidget(self.status, 1)
@@ -296,6 +297,16 @@ class ProfilePage(Page):
         return save_discard_cancel(
             self, _("Unsaved changes"), _("The profile has changes that are not saved yet. Save them?")
         )
+
+    def focus_item(self, section: str) -> None:
+        """Scroll to a section ("permits", "stays", "host"…) and put the focus in it."""
+        widget = self.section_widgets.get(section)
+        if widget is None:
+            return
+        self.scroll_area.ensureWidgetVisible(self.section_titles[section], 0, 0)
+        self.scroll_area.ensureWidgetVisible(widget, 0, 24)
+        target = self.tables[section].table if section in self.tables else widget
+        target.setFocus()
 
     def _permit_hint(self) -> str:
         """What the table is for, and the categories the host country's guide knows, so that a
