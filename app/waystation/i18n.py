@@ -11,10 +11,11 @@ import gettext
 import io
 import os
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
+from babel.dates import format_timedelta
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -139,3 +140,12 @@ def format_number(value: float, decimals: int = 0) -> str:
 def format_date(value: date, style: str = "medium") -> str:
     """A date in the active language, e.g. "14 Jun 2026" / "14 июн. 2026 г."."""
     return _babel_format_date(value, format=style, locale=Locale.parse(current_language()))
+
+
+def format_age(since: date, today: date) -> str:
+    """How long ago ``since`` was, in the active language: "today", "5 days ago", "8 months ago"."""
+    days = (today - since).days
+    if days <= 0:
+        return _("today")
+    locale = Locale.parse(current_language())
+    return _pseudo(str(format_timedelta(timedelta(days=-days), add_direction=True, threshold=1.0, locale=locale)))

@@ -67,8 +67,11 @@ def problems_of(tmp_path: Path, data: Any) -> list[str]:
 
 def test_good_pack_loads(tmp_path: Path) -> None:
     pack = load_pack(write(tmp_path, "xx.yaml", GOOD))
-    assert [s.id for s in pack.steps] == ["xx.residence.register", "xx.residence.permit"]
+    assert [s.id for s in pack.steps][:2] == ["xx.residence.register", "xx.residence.permit"]
     assert pack.steps[1].documents[0].translated
+    # the shared documents-from-home steps are merged in, named for this country
+    assert pack.steps_in("home_documents")
+    assert all(s.id.startswith("xx.home_documents.") for s in pack.steps_in("home_documents"))
 
 
 def broken(change: Any) -> dict[str, Any]:
@@ -104,6 +107,45 @@ def broken(change: Any) -> dict[str, Any]:
         ),
         (lambda d: d["stay_rules"][0]["limits"][0].update(days=200), "days exceed the window"),
         (lambda d: d.update(country="YY"), "the file is named for XX"),
+        (
+            lambda d: d["steps"][0]["sources"][0].update(url="ftp://example.org/x"),
+            "xx.residence.register: sources[0].url",
+        ),
+        (
+            lambda d: d["steps"][0]["sources"][0].update(url="javascript:alert(1)"),
+            "xx.residence.register: sources[0].url",
+        ),
+        (lambda d: d["steps"][1]["sources"][0].update(date="2999-01-01"), "xx.residence.permit: sources[0].date"),
+        (lambda d: d["steps"][1].update(last_verified="2026-11-23"), "xx.residence.permit: last_verified"),
+        (lambda d: d.update(last_verified="2999-01-01"), "pack: last_verified: 2999-01-01 is in the future"),
+        (
+            lambda d: d["steps"][1]["sources"][0].update(date="2026-11-21")
+            or d["steps"][1].update(last_verified="2026-11-20"),
+            "xx.residence.permit: sources[0].date: 2026-11-21 is after 2026-11-20",
+        ),
+        (
+            lambda d: d["steps"][0].update(contacts=[{"name": {"en": "Desk", "ru": "Стойка"}}]),
+            "xx.residence.register: contacts[0]: needs a url or a phone",
+        ),
+        (
+            lambda d: d["stay_rules"][0].update(unknown=True),
+            "give exactly one of: limits, visa_required, no_limit, unknown",
+        ),
+        (
+            lambda d: d.update(
+                permit_rules=[
+                    {
+                        "id": "xx.permit.trp",
+                        "kind": "work_permit",
+                        "name": {"en": "x", "ru": "x"},
+                        "explain": {"en": "x", "ru": "x"},
+                        "sources": [{"url": "https://example.org/p", "date": "n.d."}],
+                        "last_verified": "2026-11-22",
+                    }
+                ]
+            ),
+            "xx.permit.trp: kind",
+        ),
     ],
 )
 def test_each_problem_is_named(tmp_path: Path, change: Any, expected: str) -> None:
@@ -142,3 +184,32 @@ def test_library_refuses_a_bad_pack_and_keeps_the_others(tmp_path: Path) -> None
     library = load_library(tmp_path)
     assert library.countries() == ["XX"]
     assert list(library.refused) == [str(tmp_path / "yy.yaml")]
+
+
+def test_an_old_step_loads_and_is_warned_about(tmp_path: Path) -> None:
+    from datetime import date
+
+    from waystation.content.hygiene import pack_report
+
+    data = broken(lambda d: d.update(review_after=30))
+    pack = load_pack(write(tmp_path, "xx.yaml", data))
+    assert pack.review_after == 30
+    later = date(2027, 1, 1)
+    assert pack.is_stale(pack.steps[0], later) and not pack.is_stale(pack.steps[0], date(2026, 12, 1))
+    report = pack_report("xx.yaml", data, today=later)
+    assert any("may be out of date" in str(w) and "xx.residence.register" in str(w) for w in report.warnings)
+
+
+def test_hygiene_warnings_do_not_refuse_a_guide(tmp_path: Path) -> None:
+    from waystation.content.hygiene import pack_report
+
+    def farmed(d: dict[str, Any]) -> None:
+        d["steps"][0]["sources"] = [{"url": "https://newsy-today.com/x", "date": "n.d."}]
+        d["steps"][0]["contacts"] = [{"name": {"en": "Kovcheg", "ru": "Ковчег"}, "url": "https://en.wikipedia.org/wiki/Ark"}]
+
+    data = broken(farmed)
+    load_pack(write(tmp_path, "xx.yaml", data))  # loads
+    warnings = [str(w) for w in pack_report("xx.yaml", data).warnings]
+    assert any("newsy-today.com is an aggregator: mark it weak" in w for w in warnings)
+    assert any("every source is weak or undated" in w for w in warnings)
+    assert any("contacts[0].url: en.wikipedia.org is a news or reference site" in w for w in warnings)

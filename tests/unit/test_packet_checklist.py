@@ -150,3 +150,25 @@ def test_an_empty_profile_gives_a_checklist_of_missing_documents() -> None:
     status = build_status(the_pack, empty, [], TODAY)
     items = build_checklist(the_pack, "residence", status.plans, status.stay, empty, [], TODAY)
     assert items and all(i.state == "missing" for i in items)
+
+
+def test_a_packet_lists_the_documents_from_home_its_steps_wait_for() -> None:
+    """The Kazakhstan residence packet: permanent residence waits for a criminal-record
+    certificate from home, which in turn waits for the shared step on getting one."""
+    from waystation.content.loader import load_library
+    from waystation.packets.checklist import track_steps
+
+    guide = load_library().get("KZ")
+    assert guide is not None
+    profile = Profile(
+        person=Person(citizenships=("RU",)),
+        host=Host(country="KZ", arrival_date=ARRIVAL),
+        stays=(Stay("KZ", ARRIVAL),),
+    )
+    status = build_status(guide, profile, {}, TODAY)
+    steps = [step.id for step, _plan in track_steps(guide, "residence", status.plans)]
+    assert "kz.home_documents.criminal_record_for_pr" in steps
+    assert "kz.home_documents.criminal_record_certificate" in steps  # what that step waits for
+    assert "kz.home_documents.by_passport_decree_278" not in steps  # not for a Russian citizen
+    items = {item.kind: item for item in build_checklist(guide, "residence", status.plans, status.legal, profile, (), TODAY)}
+    assert items["criminal_record"].state == "missing"

@@ -90,6 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WaystationError as exc:
         print(f"waystation: {exc.message}".replace("\n", " "), file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing more to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit does not fail again
+        return EXIT_OK
     except KeyboardInterrupt:
         print("waystation: " + _("interrupted; nothing more was written."), file=sys.stderr)
         return EXIT_FAILURE

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from datetime import date
 from pathlib import Path
 
+from waystation.cli.common import load_guides
 from waystation.content.hygiene import describe_report, pack_report
 from waystation.content.loader import check_pack_file, default_content_dir, load_library, pack_files
 from waystation.content.model import TRACKS
+from waystation.content.show import pack_to_json
 from waystation.errors import InvalidInput
-from waystation.i18n import _, current_language, ngettext
+from waystation.i18n import UI_LANGUAGES, _, current_language, format_age, format_date, ngettext
+from waystation.rules.words import track_name
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -71,6 +76,58 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 2 if bad else 0
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    """The whole guide, for reading in a terminal (``--json`` for scripts)."""
+    language = args.lang or current_language()
+    if language not in UI_LANGUAGES:
+        raise InvalidInput(
+            _("There are no texts in {language}; choose one of: {languages}.").format(
+                language=language, languages=", ".join(UI_LANGUAGES)
+            )
+        )
+    library = load_guides()
+    pack = library.get(args.country)
+    if pack is None:
+        raise InvalidInput(
+            _("There is no country guide for {country}; guides exist for: {countries}.").format(
+                country=args.country.upper(), countries=", ".join(library.countries())
+            )
+        )
+    if args.json:
+        print(json.dumps(pack_to_json(pack, language), ensure_ascii=False, indent=2))
+        return 0
+    today = date.today()
+    print(pack.name.get(language) + f" ({pack.country})")
+    print(_("Guide checked on {date}").format(date=format_date(pack.last_verified, "long")))
+    if pack.summary is not None:
+        print()
+        print(pack.summary.get(language))
+    print()
+    print(_("Stay rules:"))
+    for rule in pack.stay_rules:
+        print(f"  [{', '.join(rule.citizenships)}] {rule.explain.get(language)}")
+    for track in TRACKS:
+        steps = pack.steps_in(track)
+        if not steps:
+            continue
+        print()
+        print(f"== {track_name(track)}")
+        for step in steps:
+            print()
+            print(f"* {step.title.get(language)}  ({step.id})")
+            print(step.body.get(language))
+            age = format_age(step.last_verified, today)
+            checked = _("checked {ago} ({date})").format(ago=age, date=step.last_verified.isoformat())
+            if pack.is_stale(step, today):
+                checked += " — " + _("may be out of date")
+            print("  " + checked)
+            for source in step.sources:
+                stated = source.stated_date.isoformat() if source.stated_date else "n.d."
+                weak = " " + _("(weak source)") if source.weak else ""
+                print(f"  - {source.url} ({stated}){weak}")
+    return 0
+
+
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     content = commands.add_parser("content", help=_("list and check the country guides"))
     sub = content.add_subparsers(dest="content_command", required=True, metavar="COMMAND")
@@ -82,3 +139,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     validate = sub.add_parser("validate", help=_("report every problem in a pack or a folder of packs"))
     validate.add_argument("path", nargs="?", metavar="PATH")
     validate.set_defaults(func=cmd_validate)
+    show = sub.add_parser("show", help=_("the whole guide for one country: steps, sources, dates"))
+    show.add_argument("country", metavar="CC", type=str.upper)
+    show.add_argument("--lang", metavar="LL", help=_("the language of the texts (default: the interface's)"))
+    show.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    show.set_defaults(func=cmd_show)

@@ -231,6 +231,10 @@ class Pack:
         """Every rule for one of the person's citizenships, in the guide's order, each once."""
         return tuple(r for r in self.stay_rules if any(c in r.citizenships for c in citizenships))
 
+    def is_stale(self, step: Step, today: date) -> bool:
+        """Whether nobody has checked the step's facts for longer than ``review_after`` days."""
+        return not step.generated and (today - step.last_verified).days > self.review_after
+
     def permit_rule_for(self, kind: str, category: str | None) -> PermitRule | None:
         """The guide's rule for a permit: one naming its category wins over a kind-wide one."""
         matching = [r for r in self.permit_rules if r.match.matches(kind, category)]

@@ -58,12 +58,28 @@ class _Need:
         self.steps.append(step_id)
 
 
+HOME_DOCUMENTS = "home_documents"
+
+
 def track_steps(pack: Pack, track: str, plans: Sequence[StepPlan]) -> list[tuple[Step, StepPlan | None]]:
-    """The track's steps in the guide's order with their plans, leaving out steps that do not
-    apply to this person."""
+    """The track's steps in the guide's order with their plans, then the documents-from-home
+    steps they wait for (what must come from the home country for this application), leaving
+    out steps that do not apply to this person."""
     by_id = {plan.step.id: plan for plan in plans}
+    own = list(pack.steps_in(track))
+    extra: list[Step] = []
+    if track != HOME_DOCUMENTS:
+        home = {step.id: step for step in pack.steps_in(HOME_DOCUMENTS)}
+        wanted: set[str] = set()
+        pending = [dep for step in own for dep in step.depends_on]
+        while pending:  # what they wait for, and what that waits for in turn
+            step_id = pending.pop()
+            if step_id in home and step_id not in wanted:
+                wanted.add(step_id)
+                pending += home[step_id].depends_on
+        extra = [step for step in home.values() if step.id in wanted]
     found = []
-    for step in pack.steps_in(track):
+    for step in [*own, *extra]:
         plan = by_id.get(step.id)
         if plan is not None and plan.applies is False:
             continue

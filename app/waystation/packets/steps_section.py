@@ -64,6 +64,15 @@ def _step_block(ctx: Context, number: int, step: Step, plan: StepPlan | None) ->
     if step.deadline is not None and step.deadline.note is not None:
         block.append(para(ctx.text(step.deadline.note), styles.body, width=FRAME_WIDTH))
     block.append(para(ctx.text(step.body), styles.body, width=FRAME_WIDTH))
+    if plan is not None and plan.stale:
+        block.append(
+            para(
+                _("May be out of date: last checked on {date}. Check the sources before you rely on it.").format(
+                    date=day(step.last_verified)
+                ),
+                styles.small,
+            )
+        )
     if step.sources:
         block.append(
             para(_("Sources (checked on {date}):").format(date=day(step.last_verified)), styles.small)

@@ -44,6 +44,7 @@ class StepPlan:
     applies: bool | None
     position: int = 0  # the step's place in the guide, the last tie-breaker
     satisfied_by: Permit | None = None  # the recorded permit that fulfils this step
+    stale: bool = False  # not checked for longer than the guide's review_after: may be out of date
 
     @property
     def finished(self) -> bool:
@@ -112,6 +113,7 @@ def _plan_one(
         applies=applies[step.id],
         position=index,
         satisfied_by=permit,
+        stale=pack.is_stale(step, on),
     )
 
 

@@ -8,6 +8,17 @@ from waystation.i18n import _, current_language
 from waystation.vault.models import Permit
 
 
+def track_name(track: str) -> str:
+    names = {
+        "residence": _("Residence and visa"),
+        "work": _("Work"),
+        "housing": _("Housing"),
+        "counselling": _("Help and counselling"),
+        "home_documents": _("Documents from home"),
+    }
+    return names.get(track, track)
+
+
 def permit_kind_name(kind: str) -> str:
     names = {
         "visa": _("visa"),

@@ -4,14 +4,15 @@ state and due date; and a filter by track, state and words from the title or bod
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
-from waystation.i18n import _, format_date
+from waystation.i18n import _, format_age, format_date
 from waystation.rules.plan import StepPlan
-from waystation.ui.pages.vocabulary import due_text, state_name
+from waystation.ui.pages.vocabulary import checked_text, due_text, state_name
 from waystation.ui.widgets.stay_gauge import WARM
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -20,22 +21,22 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 3
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 5
 
-TITLE, STATE, DUE = range(3)
+TITLE, STATE, DUE, CHECKED = range(4)
 OPEN_STATES = frozenset({"todo", "doing"})
 
 
 class ChecklistModel(QStandardItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(0, 3, parent)
+        super().__init__(0, 4, parent)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels([_("Step"), _("State"), _("Due")])
+        self.setHorizontalHeaderLabels([_("Step"), _("State"), _("Due"), _("Checked")])
 
-    def load(self, plans: Sequence[StepPlan], language: str) -> None:
+    def load(self, plans: Sequence[StepPlan], language: str, today: date) -> None:
         self.removeRows(0, self.rowCount())
         for plan in plans:
-            self.appendRow(_row(plan, language))
+            self.appendRow(_row(plan, language, today))
 
     def row_of(self, step_id: str) -> int:
         for row in range(self.rowCount()):
@@ -48,10 +49,15 @@ class ChecklistModel(QStandardItemModel):
         return str(item.data(STEP_ID_ROLE)) if item is not None else ""
 
 
-def _row(plan: StepPlan, language: str) -> list[QStandardItem]:
+def _row(plan: StepPlan, language: str, today: date) -> list[QStandardItem]:
     title = plan.step.title.get(language)
     search = f"{title}\n{plan.step.body.get(language)}".casefold()
-    items = [QStandardItem(title), QStandardItem(state_name(plan.state)), QStandardItem(_not_due(plan))]
+    items = [
+        QStandardItem(title),
+        QStandardItem(state_name(plan.state)),
+        QStandardItem(_not_due(plan)),
+        _checked_item(plan, today),
+    ]
     for item in items:
         item.setEditable(False)
         item.setData(plan.step.id, STEP_ID_ROLE)
@@ -77,6 +83,19 @@ def _row(plan: StepPlan, language: str) -> list[QStandardItem]:
         for item in items[:2]:
             item.setForeground(QBrush(muted))
     return items
+
+
+def _checked_item(plan: StepPlan, today: date) -> QStandardItem:
+    """How long ago the guide's authors checked the step; marked when it may be out of date."""
+    if plan.step.generated:
+        return QStandardItem("")
+    words = checked_text(plan.step.last_verified, today, stale=plan.stale)
+    item = QStandardItem(("⚠ " if plan.stale else "") + format_age(plan.step.last_verified, today))
+    item.setToolTip(words)
+    item.setData(words, Qt.ItemDataRole.AccessibleTextRole)
+    if plan.stale:
+        item.setForeground(QBrush(QColor(WARM)))
+    return item
 
 
 def _not_due(plan: StepPlan) -> str:

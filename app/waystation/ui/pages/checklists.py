@@ -28,7 +28,7 @@ from waystation.i18n import _, current_language
 from waystation.rules.plan import StepPlan
 from waystation.ui.dialogs import FileDialogs
 from waystation.ui.pages.base import Page, plain_label
-from waystation.ui.pages.checklist_model import DUE, STATE, TITLE, ChecklistModel, StepFilter
+from waystation.ui.pages.checklist_model import CHECKED, DUE, STATE, TITLE, ChecklistModel, StepFilter
 from waystation.ui.pages.look import PAGE_STYLE
 from waystation.ui.pages.step_detail import StepDetail
 from waystation.ui.pages.vocabulary import state_name, track_name
@@ -97,6 +97,7 @@ class ChecklistsPage(Page):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(STATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DUE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CHECKED, QHeaderView.ResizeMode.ResizeToContents)
         view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filter.layoutChanged.connect(self._keep_selection_visible)
         self.filter.rowsRemoved.connect(self._keep_selection_visible)
@@ -151,7 +152,7 @@ class ChecklistsPage(Page):
         self.progress = self.session.vault.progress.all()
         self.present = {document.kind for document in self.session.vault.documents.list()}
         self._fill_tracks(pack)
-        self.model.load(status.plans, current_language())
+        self.model.load(status.plans, current_language(), status.on)
         self._set_enabled(True)
         if keep in self.plans:
             self.focus_item(keep, focus=False)
@@ -162,7 +163,7 @@ class ChecklistsPage(Page):
         self.plans = {}
         self.progress = {}
         self.present = set()
-        self.model.load([], current_language())
+        self.model.load([], current_language(), self.session.today())
         self.search.setText("")  # clear() would stay in the undo history
         self.detail.clear()
         self._show_message("", False)

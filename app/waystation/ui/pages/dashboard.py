@@ -306,6 +306,8 @@ def _step_detail(plan: StepPlan) -> str:
         details.append(_("waits for an earlier step"))
     if plan.applies is None:
         details.append(_("may not apply to you"))
+    if plan.stale:
+        details.append(_("may be out of date"))
     return " · ".join(d for d in details if d)
 
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from waystation.i18n import _
 from waystation.rules.plan import StepPlan
 from waystation.ui.pages.base import plain_label
-from waystation.ui.pages.step_sections import DocumentRows, LinkRows, RowList, UrlOpener, verified_text
+from waystation.ui.pages.step_sections import DocumentRows, LinkRows, RowList, UrlOpener
 from waystation.ui.pages.step_state import StepStateEditor
-from waystation.ui.pages.vocabulary import due_text, state_name, track_name
+from waystation.ui.pages.vocabulary import checked_text, due_text, state_name, track_name
 from waystation.vault.models import StepProgress
 
 
@@ -104,7 +104,9 @@ class StepDetail(QScrollArea):
             self.cautions.add(label)
         self.contacts.show_contacts(step.contacts, language)
         self.sources.show_sources(step.sources)
-        self.verified.setText(verified_text(step.last_verified))
+        self.verified.setText("" if step.generated else checked_text(step.last_verified, today, stale=plan.stale))
+        self.verified.setObjectName("warning" if plan.stale else "meta")
+        self.verified.style().polish(self.verified)
         self._show_sections(True)
         for name, rows in (
             ("documents", self.documents),

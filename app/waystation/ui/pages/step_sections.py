@@ -5,7 +5,6 @@ shown as text and opened only by an explicit button, and only when they are web 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from datetime import date
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -142,7 +141,3 @@ class LinkRows(RowList):
         button.setToolTip(url.toString())
         button.clicked.connect(lambda _checked=False, target=url: self.opener(target))
         return button
-
-
-def verified_text(day: date) -> str:
-    return _("Last checked by the guide's authors: {date}").format(date=format_date(day, "long"))

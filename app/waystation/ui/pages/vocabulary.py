@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from waystation.i18n import _, format_date
+from waystation.i18n import _, format_age, format_date
+from waystation.rules.words import track_name
+
+__all__ = ["checked_text", "document_kind_name", "due_text", "state_name", "track_name"]
 
 
 def state_name(state: str) -> str:
@@ -16,16 +19,6 @@ def state_name(state: str) -> str:
         "skipped": _("Skipped"),
     }
     return names.get(state, state)
-
-
-def track_name(track: str) -> str:
-    names = {
-        "residence": _("Residence and visa"),
-        "work": _("Work"),
-        "housing": _("Housing"),
-        "counselling": _("Help and counselling"),
-    }
-    return names.get(track, track)
 
 
 def document_kind_name(kind: str) -> str:
@@ -46,6 +39,14 @@ def document_kind_name(kind: str) -> str:
         "other": _("Other document"),
     }
     return names.get(kind, kind)
+
+
+def checked_text(checked: date, today: date, *, stale: bool) -> str:
+    """ "Checked 8 months ago (14 March 2026): may be out of date" and the like."""
+    words = _("Checked {ago} ({date})").format(ago=format_age(checked, today), date=format_date(checked, "long"))
+    if stale:
+        return _("{checked}: may be out of date. Check the sources before you rely on it.").format(checked=words)
+    return words
 
 
 def due_text(due: date | None, overdue: bool) -> str:
