@@ -75,3 +75,36 @@ def test_damaged_document_content_is_never_returned_silently(tmp_path: Path) -> 
         for info in vault.documents.list():
             with contextlib.suppress(VaultDamaged):
                 assert vault.documents.content(info.id) == originals[info.id - 1]
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF" + b"\x00" * 5000, "a JPEG image"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "a PNG image"),
+        (b"%PDF-1.7\n" + b"x" * 4087, "a PDF document"),
+        (b"PK\x03\x04" + b"\x00" * 300, "a ZIP archive"),
+        ('{"format": "waystation-profile/2"}'.encode(), "a JSON file"),
+        ("Мой пароль где-то здесь\n".encode(), "a text file"),
+    ],
+)
+def test_a_file_that_is_not_a_vault_is_named_for_what_it_is(tmp_path: Path, content: bytes, kind: str) -> None:
+    from waystation.errors import VaultDamaged
+    from waystation.vault.connection import Vault
+
+    path = tmp_path / "picked.vault"
+    path.write_bytes(content)
+    with pytest.raises(VaultDamaged) as caught:
+        Vault.open(path, "whatever passphrase")
+    assert caught.value.message.startswith("This is not a Waystation vault (it looks like " + kind)
+    assert path.read_bytes() == content
+
+
+def test_random_bytes_of_an_odd_size_are_not_called_a_damaged_vault(tmp_path: Path) -> None:
+    from waystation.errors import VaultDamaged
+    from waystation.vault.connection import Vault
+
+    path = tmp_path / "noise"
+    path.write_bytes(bytes(range(256)) * 7 + b"\x01\x02\x03")
+    with pytest.raises(VaultDamaged, match="not a Waystation vault, or it is a damaged one"):
+        Vault.open(path, "whatever passphrase")

@@ -23,6 +23,7 @@ from waystation.errors import InvalidInput, StorageFailure, VaultDamaged, Waysta
 from waystation.i18n import _
 from waystation.vault import migrations as ladder
 from waystation.vault import sqlerrors
+from waystation.vault.file_kind import HEADER_BYTES, looks_like
 from waystation.vault.passphrase import sql_literal
 
 PAGE_SIZE = 4096
@@ -65,17 +66,27 @@ def _check_file_shape(path: Path) -> None:
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
-            header = handle.read(len(PLAIN_SQLITE_HEADER))
+            header = handle.read(HEADER_BYTES)
     except PermissionError:
         raise StorageFailure(_("Permission denied: {path}").format(path=path)) from None
     except OSError as exc:
         raise StorageFailure(_("The vault could not be read: {error}").format(error=exc.strerror)) from None
     if size == 0:
         raise VaultDamaged(_("{path} is empty: it is not a vault.").format(path=path))
-    if header == PLAIN_SQLITE_HEADER:
+    if header.startswith(PLAIN_SQLITE_HEADER):
         raise VaultDamaged(_("{path} is an unencrypted database, not a vault.").format(path=path))
+    kind = looks_like(header)
+    if kind is not None:
+        raise VaultDamaged(
+            _("This is not a Waystation vault (it looks like {kind}).").format(kind=kind)
+        )
     if size % PAGE_SIZE:
-        raise sqlerrors.damaged(_("the file is truncated"))
+        raise VaultDamaged(
+            _(
+                "This is not a Waystation vault, or it is a damaged one: its size does not fit. "
+                "If it is your vault, open a backup copy."
+            )
+        )
 
 
 class Vault:
