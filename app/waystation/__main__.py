@@ -6,6 +6,9 @@ import sys
 
 
 def main() -> int:
+    from waystation.hardening import disable_core_dumps
+
+    disable_core_dumps()  # before any passphrase is read
     argv = sys.argv[1:]
     if not argv or argv == ["--selftest"]:
         from waystation.ui.launch import run_desktop

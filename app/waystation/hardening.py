@@ -1,0 +1,48 @@
+"""Process hardening done first thing at start, by the command line and the desktop app alike.
+
+A core dump of a process that has held a passphrase contains it (Python strings cannot be wiped),
+and after Lock it may still contain names and passport numbers. Preventing the dump is the only
+defence, so core dumps are turned off (RLIMIT_CORE 0) and, on Linux, the process is marked not
+dumpable (PR_SET_DUMPABLE 0), which also keeps other processes of the same user from reading its
+memory through /proc or ptrace (debuggers need root then). Where the platform has neither, nothing
+happens: docs/threat-model.md says what remains.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import sys
+
+PR_SET_DUMPABLE = 4
+
+
+def disable_core_dumps() -> bool:
+    """Turn core dumps off for this process and its children; True when every step worked."""
+    done = True
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):  # no resource module (Windows), or refused
+        done = False
+    if sys.platform.startswith("linux"):
+        done = _not_dumpable() and done
+    return done
+
+
+def _not_dumpable() -> bool:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        return int(libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def is_dumpable() -> bool | None:
+    """The kernel's view of this process (Linux), for tests and ``--selftest``; None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    PR_GET_DUMPABLE = 3  # noqa: N806 (the kernel's name)
+    return bool(libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))
