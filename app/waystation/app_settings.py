@@ -86,3 +86,19 @@ class SettingsStore:
         temporary = self.path.with_name(SETTINGS_FILE + ".new")
         temporary.write_text(json.dumps(asdict(settings.normalised()), indent=2), encoding="utf-8")
         temporary.replace(self.path)
+
+
+def forget_vault(vault: Path, store: SettingsStore | None = None) -> bool:
+    """Take a vault off the recent list (after a wipe); True when it was there. A settings file
+    that cannot be read is left alone."""
+    store = store or SettingsStore()
+    settings = store.load()
+    if store.problem:
+        return False
+    target = os.path.realpath(vault)
+    kept = [p for p in settings.recent_vaults if os.path.realpath(p) != target]
+    if kept == settings.recent_vaults:
+        return False
+    settings.recent_vaults = kept
+    store.save(settings)
+    return True

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from waystation.app_settings import forget_vault
 from waystation.cli.common import human_size, open_vault, opened_vault, passphrases, write_output
-from waystation.errors import VaultDamaged
+from waystation.errors import InvalidInput, VaultDamaged
 from waystation.i18n import _, ngettext
 from waystation.rules.history import stay_problems
 from waystation.vault import copies, profile_json
 from waystation.vault.connection import Vault
+from waystation.vault.wipe import wipe
 
 
 def cmd_create(args: argparse.Namespace) -> int:
@@ -88,6 +91,34 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_wipe(args: argparse.Namespace) -> int:
+    path = Path(args.vault)
+    if not args.yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise InvalidInput(_("No terminal to confirm the wipe; add --yes to wipe without asking."))
+        print(
+            _(
+                "This overwrites and deletes {path}, its journal and the safety copies beside it. "
+                "Backups elsewhere are not touched. On SSDs and USB sticks old blocks may survive."
+            ).format(path=path)
+        )
+        word = _("WIPE")
+        answer = input(_("Type {word} to wipe it now: ").format(word=word))
+        if answer.strip() != word:
+            print(_("Nothing was wiped."))
+            return 2
+    report = wipe(path)
+    forget_vault(report.vault)
+    print(
+        ngettext(
+            "Wiped {path} ({n} file overwritten and deleted).",
+            "Wiped {path} ({n} files overwritten and deleted).",
+            len(report.removed),
+        ).format(path=report.vault, n=len(report.removed))
+    )
+    return 0
+
+
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     vault = commands.add_parser("vault", help=_("create and look after vaults"))
     sub = vault.add_subparsers(dest="vault_command", required=True, metavar="COMMAND")
@@ -105,6 +136,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     add("import-json", cmd_import_json, _("replace the profile with a JSON file")).add_argument(
         "file", metavar="FILE"
     )
+    wiping = add("wipe", cmd_wipe, _("overwrite and delete a vault and the copies beside it"))
+    wiping.add_argument("--yes", action="store_true", help=_("do not ask for confirmation (for scripts)"))
     export = add("export-json", cmd_export_json, _("write the profile as JSON"))
     export.add_argument("file", metavar="FILE", help=_("a file to write, or - for standard output"))
     export.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
