@@ -64,7 +64,7 @@ def test_status_follows_the_residence_permit(cli: Cli, kz_trp_vault: Path) -> No
     assert before_permit["basis"] == "visa_free"
     assert before_permit["must_leave_by"] == "2027-06-30"  # the permit carries the stay on
     text = cli("status", str(kz_trp_vault), "--on", "2026-12-15", "--passphrase-stdin", stdin=pw(PASS))
-    assert "on a" in text.out and "Jun 30, 2027" in text.out
+    assert "on your" in text.out and "Jun 30, 2027" in text.out
 
 
 def test_plan_a_trip_json(cli: Cli, kz_trp_vault: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE, CliResult
-from tests.e2e.test_vault_processes import holder, read_only  # noqa: F401 (fixture)
+from tests.e2e.test_vault_processes import holder, read_only
 from waystation.errors import VaultDamaged
 from waystation.vault import wipe as wiping
 from waystation.vault.connection import Vault
@@ -91,7 +91,7 @@ def test_cli_wipe(cli: Callable[..., CliResult], tmp_path: Path) -> None:
 def test_cli_wipe_refuses_a_vault_in_use(
     cli: Callable[..., CliResult],
     tmp_path: Path,
-    holder: Callable[[Path], subprocess.Popen[str]],  # noqa: F811
+    holder: Callable[[Path], subprocess.Popen[str]],
 ) -> None:
     path = filled_vault(tmp_path)
     before = path.read_bytes()

@@ -41,19 +41,21 @@ CASES = {
     "residence_permit": (
         profile_in("KZ", KZ_STAYS),
         Permit("KZ", "residence_permit", D(2026, 3, 1), D(2027, 2, 28), category="TRP"),
-        ["on a temporary residence permit (TRP) until Feb 28, 2027", "File the renewal by Jan 29, 2027"],
+        ["on your temporary residence permit (TRP) until Feb 28, 2027", "File the renewal by Jan 29, 2027"],
         "303 days left",
     ),
     "visa_c": (
         profile_in("DE", DE_STAYS),
-        Permit("DE", "visa", D(2026, 2, 20), D(2026, 8, 19), category="C", days_allowed=90, entries="multiple"),
+        Permit(
+            "DE", "visa", D(2026, 2, 20), D(2026, 8, 19), category="C", days_allowed=90, entries="multiple"
+        ),
         ["allows 28 more days (last day May 29, 2026; the visa itself ends on Aug 19, 2026)"],
         "28 days left",  # 62 days since 1 March, 28 more to 90
     ),
     "visa_d": (
         profile_in("DE", DE_STAYS),
         Permit("DE", "visa", D(2026, 2, 20), D(2026, 11, 19), category="D"),
-        ["on a national long-stay visa (D) until Nov 19, 2026", "File the renewal by Sep 24, 2026"],
+        ["on your national long-stay visa (D) until Nov 19, 2026", "File the renewal by Sep 24, 2026"],
         "202 days left",
     ),
     "application_pending": (
@@ -142,7 +144,7 @@ def test_a_permit_added_in_the_profile_changes_the_overview(
     assert not table.message.isVisible()
     assert profile_page.save()
     window.workspace.show_page("dashboard")
-    assert "on a national long-stay visa (D) until Nov 19, 2026" in page.stay_card.headline.text()
+    assert "on your national long-stay visa (D) until Nov 19, 2026" in page.stay_card.headline.text()
 
 
 def test_trip_planner_from_the_overview(

@@ -110,10 +110,10 @@ def test_residence_permit_outlasts_the_visa_free_count() -> None:
     assert not legal.overstayed
     words = describe_stay(legal, KZ)
     assert words.headline == (
-        "You are in Kazakhstan on a temporary residence permit until Jun 30, 2027. "
+        "You are in Kazakhstan on your temporary residence permit until Jun 30, 2027. "
         "File the renewal by May 31, 2027."
     )
-    assert words.details == ("Visa-free count: used up since Nov 29, 2026.",)
+    assert words.details == ("Visa-free count: used up; the last day was Nov 29, 2026.",)
 
 
 def test_renewal_becomes_a_dated_step_and_the_permit_satisfies_its_step() -> None:

@@ -84,11 +84,13 @@ def test_damaged_document_content_is_never_returned_silently(tmp_path: Path) -> 
         (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "a PNG image"),
         (b"%PDF-1.7\n" + b"x" * 4087, "a PDF document"),
         (b"PK\x03\x04" + b"\x00" * 300, "a ZIP archive"),
-        ('{"format": "waystation-profile/2"}'.encode(), "a JSON file"),
+        (b'{"format": "waystation-profile/2"}', "a JSON file"),
         ("Мой пароль где-то здесь\n".encode(), "a text file"),
     ],
 )
-def test_a_file_that_is_not_a_vault_is_named_for_what_it_is(tmp_path: Path, content: bytes, kind: str) -> None:
+def test_a_file_that_is_not_a_vault_is_named_for_what_it_is(
+    tmp_path: Path, content: bytes, kind: str
+) -> None:
     from waystation.errors import VaultDamaged
     from waystation.vault.connection import Vault
 

@@ -50,7 +50,9 @@ def expiry_warnings(
         if permit.valid_until is None or _replaced(permit, profile.permits):
             continue
         label = f"{permit.country} · {permit.category}" if permit.category else permit.country
-        warnings.append(ExpiryWarning("permit", permit.valid_until, (permit.valid_until - on).days, title=label))
+        warnings.append(
+            ExpiryWarning("permit", permit.valid_until, (permit.valid_until - on).days, title=label)
+        )
     passport_dates = {warning.expires for warning in warnings}
     for document in documents:
         if document.expires is None:

@@ -47,13 +47,13 @@ def note_text(note: Note, pack: Pack | None = None) -> str:
         )
     if note.code == NO_RULE:
         return _(
-            "This guide states no stay rule for citizens of {countries}; check the official pages "
-            "before you rely on any count."
+            "This guide states no stay rule for your citizenship ({countries}); check the official "
+            "pages before you rely on any count."
         ).format(countries=", ".join(note.citizenships))
     if note.code == RULE_UNKNOWN:
         return _(
-            "The visa-free rule for citizens of {countries} is not known to this guide; check the "
-            "official pages."
+            "The visa-free rule for your citizenship ({countries}) is not known to this guide; "
+            "check the official pages."
         ).format(countries=", ".join(note.citizenships))
     if note.code == VISA_REQUIRED:
         return _(
@@ -148,7 +148,7 @@ def _headline(legal: LegalStay, binding: Basis, pack: Pack, country: str) -> str
             country=country, permit=name
         )
     if binding.kind in ("visa", "residence_permit"):
-        sentence = _("You are in {country} on a {permit} until {date}.").format(
+        sentence = _("You are in {country} on your {permit} until {date}.").format(
             country=country, permit=name, date=format_date(binding.ends)
         )
     else:
@@ -164,17 +164,22 @@ def _headline(legal: LegalStay, binding: Basis, pack: Pack, country: str) -> str
 
 def _visa_free_line(legal: LegalStay) -> str:
     free = legal.visa_free
+    used = ngettext(
+        "Visa-free count: {n} day used.", "Visa-free count: {n} days used.", free.days_used
+    ).format(n=free.days_used)
     if free.must_leave_by is None or free.days_left is None:
-        return ngettext(
-            "Visa-free count: {n} day used.", "Visa-free count: {n} days used.", free.days_used
-        ).format(n=free.days_used)
+        return used
     if free.days_left < 0:
-        return _("Visa-free count: used up since {date}.").format(date=format_date(free.must_leave_by))
-    return ngettext(
-        "Visa-free count: {used} days used, {n} day left (last day {date}).",
-        "Visa-free count: {used} days used, {n} days left (last day {date}).",
-        free.days_left,
-    ).format(used=free.days_used, n=free.days_left, date=format_date(free.must_leave_by))
+        return _("Visa-free count: used up; the last day was {date}.").format(
+            date=format_date(free.must_leave_by)
+        )
+    return (
+        used
+        + " "
+        + ngettext(
+            "{n} day left (last day {date}).", "{n} days left (last day {date}).", free.days_left
+        ).format(n=free.days_left, date=format_date(free.must_leave_by))
+    )
 
 
 def _without_basis(legal: LegalStay, country: str) -> str:

@@ -60,7 +60,8 @@ def plan_trip(pack: Pack, profile: Profile, leave: date, back: date, today: date
     if not there:
         warnings.append(
             _(
-                "Your recorded entries do not place you in {country} on {date}; the plan counts from them as they are."
+                "Your recorded entries do not place you in {country} on {date}; the plan uses them "
+                "as they are, so check them first."
             ).format(country=pack.name.get(current_language()), date=format_date(leave))
         )
     trip_profile = _with_trip(profile, pack.country, leave, back, there)
@@ -114,10 +115,14 @@ def _permit_warnings(pack: Pack, profile: Profile, before: LegalStay, leave: dat
         if rule is not None and rule.max_absence_days is not None and away > rule.max_absence_days:
             warnings.append(
                 ngettext(
-                    "This trip keeps you away {n} day; your {permit} can be lost after {max} days away in a row.",
-                    "This trip keeps you away {n} days; your {permit} can be lost after {max} days away in a row.",
-                    away,
-                ).format(n=away, permit=name, max=rule.max_absence_days)
+                    "This trip keeps you away {n} day.", "This trip keeps you away {n} days.", away
+                ).format(n=away)
+                + " "
+                + ngettext(
+                    "Your {permit} can be lost after an absence longer than {max} day.",
+                    "Your {permit} can be lost after an absence longer than {max} days.",
+                    rule.max_absence_days,
+                ).format(permit=name, max=rule.max_absence_days)
             )
     return warnings
 

@@ -101,7 +101,7 @@ def _schema_message(error: ValidationError) -> str:
     if error.validator == "maximum":
         return f"{where}: " + _("must be at most {maximum}").format(maximum=error.validator_value)
     if error.validator == "maxItems":
-        return f"{where}: " + _("too many entries")
+        return f"{where}: " + _("too many items")
     return f"{where}: {error.message}"
 
 

@@ -31,7 +31,8 @@ class ChecklistModel(QStandardItemModel):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels([_("Step"), _("State"), _("Due"), _("Checked")])
+        # Translators: the column says when the guide's authors last checked the step's facts.
+        self.setHorizontalHeaderLabels([_("Step"), _("State"), _("Due"), _("Last checked")])
 
     def load(self, plans: Sequence[StepPlan], language: str, today: date) -> None:
         self.removeRows(0, self.rowCount())
