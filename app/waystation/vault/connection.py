@@ -19,11 +19,12 @@ from typing import Any
 
 import sqlcipher3
 
-from waystation.errors import InvalidInput, StorageFailure, VaultDamaged, WaystationError
+from waystation.errors import InvalidInput, NotAVault, StorageFailure, VaultDamaged, WaystationError
 from waystation.i18n import _
 from waystation.vault import migrations as ladder
 from waystation.vault import sqlerrors
 from waystation.vault.file_kind import HEADER_BYTES, looks_like
+from waystation.vault.key_proof import has_journal, prove_key_on_first_page
 from waystation.vault.passphrase import sql_literal
 
 PAGE_SIZE = 4096
@@ -56,6 +57,12 @@ def _raw_connect(path: Path, passphrase: str, mode: str) -> Connection:
     return conn
 
 
+def resolved(path: Path) -> Path:
+    """The real file behind a symlink: replacing the vault (a passphrase change) must replace the
+    file itself, not the link that points to it."""
+    return path.resolve() if path.is_symlink() else path
+
+
 def _check_file_shape(path: Path) -> None:
     """Reject what cannot be a vault before SQLCipher sees it (an empty file would open as an
     empty database; a plaintext SQLite file would be reported as a wrong passphrase)."""
@@ -72,14 +79,12 @@ def _check_file_shape(path: Path) -> None:
     except OSError as exc:
         raise StorageFailure(_("The vault could not be read: {error}").format(error=exc.strerror)) from None
     if size == 0:
-        raise VaultDamaged(_("{path} is empty: it is not a vault.").format(path=path))
+        raise NotAVault(_("{path} is empty: it is not a vault.").format(path=path))
     if header.startswith(PLAIN_SQLITE_HEADER):
-        raise VaultDamaged(_("{path} is an unencrypted database, not a vault.").format(path=path))
+        raise NotAVault(_("{path} is an unencrypted database, not a vault.").format(path=path))
     kind = looks_like(header)
     if kind is not None:
-        raise VaultDamaged(
-            _("This is not a Waystation vault (it looks like {kind}).").format(kind=kind)
-        )
+        raise NotAVault(_("This is not a Waystation vault (it looks like {kind}).").format(kind=kind))
     if size % PAGE_SIZE:
         raise VaultDamaged(
             _(
@@ -108,8 +113,10 @@ class Vault:
         *,
         migrations: Sequence[ladder.Migration] = ladder.MIGRATIONS,
     ) -> Vault:
-        path = Path(path)
+        path = resolved(Path(path))
         _check_file_shape(path)
+        if has_journal(path):
+            prove_key_on_first_page(path, passphrase, _raw_connect)
         conn = _raw_connect(path, passphrase, "rw")
         try:
             version = _unlock(conn)
@@ -122,6 +129,9 @@ class Vault:
         except BaseException:
             vault.close()
             raise
+        from waystation.vault.copies import remove_vault_leftovers
+
+        remove_vault_leftovers(vault)
         return vault
 
     @classmethod
@@ -133,7 +143,7 @@ class Vault:
         migrations: Sequence[ladder.Migration] = ladder.MIGRATIONS,
     ) -> Vault:
         """A new vault at ``path``; refuses to touch an existing file."""
-        path = Path(path)
+        path = resolved(Path(path))
         sql_literal(passphrase)  # validate before anything reaches the disk
         _reserve_new_file(path)
         try:
@@ -267,7 +277,7 @@ def _unlock(conn: Connection) -> int:
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if app_id != ladder.APPLICATION_ID:
-            raise VaultDamaged(_("This file is an encrypted database, but not a Waystation vault."))
+            raise NotAVault(_("This file is an encrypted database, but not a Waystation vault."))
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         # An empty exclusive transaction takes the lock, which EXCLUSIVE mode then keeps.
         conn.execute("BEGIN EXCLUSIVE")

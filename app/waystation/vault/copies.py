@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -178,6 +179,32 @@ def _place_without_overwriting(temporary: Path, target: Path) -> None:
     temporary.unlink()
 
 
+_LEFTOVER = re.compile(
+    r"\.(?P<name>.+)\.(?P<purpose>rekey|backup|premigration|keyproof)-[0-9a-f]{8}(-journal|-wal|-shm)?"
+)
+
+
+def remove_leftovers(folder: Path, name: str, purposes: tuple[str, ...]) -> list[Path]:
+    """Temporary copies an interrupted operation left in ``folder`` for the file ``name``
+    (``.NAME.rekey-1a2b3c4d`` and its journal...). They are ours and hold nothing the vault does
+    not (the vault itself was never replaced by a half copy), so they are removed."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            match = _LEFTOVER.fullmatch(entry.name)
+            if match and match["purpose"] in purposes and match["name"].startswith(name) and entry.is_file():
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+                    removed.append(entry)
+    return removed
+
+
+def remove_vault_leftovers(vault: Vault) -> list[Path]:
+    """After the vault is open (its key proven, the file ours): what a killed passphrase change,
+    upgrade or key check left beside it."""
+    return remove_leftovers(vault.path.parent, vault.path.name, ("rekey", "premigration", "keyproof"))
+
+
 def backup_target(vault: Vault, destination: Path) -> Path:
     if destination.is_dir():
         return (
@@ -194,6 +221,7 @@ def backup(vault: Vault, destination: Path | str, passphrase: str) -> Path:
         raise InvalidInput(_("{path} already exists; it was left untouched.").format(path=target))
     if not target.parent.is_dir():
         raise InvalidInput(_("The folder {folder} does not exist.").format(folder=target.parent))
+    remove_leftovers(target.parent, target.name, ("backup",))  # from a backup killed midway
     try:
         temporary = _verified_copy(vault, target, passphrase, "backup")
         _place_without_overwriting(temporary, target)
