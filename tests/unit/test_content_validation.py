@@ -115,12 +115,17 @@ def broken(change: Any) -> dict[str, Any]:
             lambda d: d["steps"][0]["sources"][0].update(url="javascript:alert(1)"),
             "xx.residence.register: sources[0].url",
         ),
-        (lambda d: d["steps"][1]["sources"][0].update(date="2999-01-01"), "xx.residence.permit: sources[0].date"),
+        (
+            lambda d: d["steps"][1]["sources"][0].update(date="2999-01-01"),
+            "xx.residence.permit: sources[0].date",
+        ),
         (lambda d: d["steps"][1].update(last_verified="2026-11-23"), "xx.residence.permit: last_verified"),
         (lambda d: d.update(last_verified="2999-01-01"), "pack: last_verified: 2999-01-01 is in the future"),
         (
-            lambda d: d["steps"][1]["sources"][0].update(date="2026-11-21")
-            or d["steps"][1].update(last_verified="2026-11-20"),
+            lambda d: (
+                d["steps"][1]["sources"][0].update(date="2026-11-21")
+                or d["steps"][1].update(last_verified="2026-11-20")
+            ),
             "xx.residence.permit: sources[0].date: 2026-11-21 is after 2026-11-20",
         ),
         (
@@ -205,7 +210,9 @@ def test_hygiene_warnings_do_not_refuse_a_guide(tmp_path: Path) -> None:
 
     def farmed(d: dict[str, Any]) -> None:
         d["steps"][0]["sources"] = [{"url": "https://newsy-today.com/x", "date": "n.d."}]
-        d["steps"][0]["contacts"] = [{"name": {"en": "Kovcheg", "ru": "Ковчег"}, "url": "https://en.wikipedia.org/wiki/Ark"}]
+        d["steps"][0]["contacts"] = [
+            {"name": {"en": "Kovcheg", "ru": "Ковчег"}, "url": "https://en.wikipedia.org/wiki/Ark"}
+        ]
 
     data = broken(farmed)
     load_pack(write(tmp_path, "xx.yaml", data))  # loads
@@ -213,3 +220,52 @@ def test_hygiene_warnings_do_not_refuse_a_guide(tmp_path: Path) -> None:
     assert any("newsy-today.com is an aggregator: mark it weak" in w for w in warnings)
     assert any("every source is weak or undated" in w for w in warnings)
     assert any("contacts[0].url: en.wikipedia.org is a news or reference site" in w for w in warnings)
+
+
+ALIAS_BOMB = """format: waystation-pack/1
+a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+country: XX
+"""
+
+
+def test_an_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "xx.yaml"
+    path.write_text(ALIAS_BOMB, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(PackInvalid) as caught:
+        load_pack(path)
+    assert time.monotonic() - started < 5
+    assert "aliases" in str(caught.value.problems[0])
+
+
+def test_deep_nesting_and_huge_files_are_refused(tmp_path: Path) -> None:
+    deep = tmp_path / "xx.yaml"
+    deep.write_text("steps: " + "[" * 200 + "]" * 200 + "\n", encoding="utf-8")
+    with pytest.raises(PackInvalid) as caught:
+        load_pack(deep)
+    assert "nested deeper" in str(caught.value.problems[0])
+    huge = tmp_path / "yy.yaml"
+    huge.write_text("notes: '" + "x" * (9 * 1024 * 1024) + "'\n", encoding="utf-8")
+    with pytest.raises(PackInvalid) as caught:
+        load_pack(huge)
+    assert "larger than" in str(caught.value.problems[0])
+
+
+def test_a_fifo_is_not_read(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "xx.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(PackInvalid) as caught:
+        load_pack(fifo)
+    assert "not a regular file" in str(caught.value.problems[0])

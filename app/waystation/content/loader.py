@@ -32,7 +32,7 @@ from waystation.content.model import (
 )
 from waystation.content.shared_steps import merge_shared_steps, read_shared_steps, shared_files
 from waystation.content.validate import Problem, pack_file_country, validate_pack_data
-from waystation.content.yaml_io import read_yaml
+from waystation.content.yaml_io import UnsafeYaml, read_yaml
 from waystation.errors import InvalidInput
 from waystation.i18n import _
 from waystation.resources_path import resource
@@ -61,6 +61,8 @@ def read_pack_file(path: Path) -> tuple[Any, list[Problem]]:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "(file)"
         return None, [Problem(str(path), "pack", where, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    except UnsafeYaml as exc:
+        return None, [Problem(str(path), "pack", "(file)", f"refused: {exc}")]
     except (OSError, UnicodeDecodeError) as exc:
         return None, [Problem(str(path), "pack", "(file)", f"cannot be read: {exc}")]
 
