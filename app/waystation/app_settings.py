@@ -20,6 +20,7 @@ from waystation.i18n import UI_LANGUAGES
 SETTINGS_FILE = "settings.json"
 MIN_AUTO_LOCK_MINUTES = 1
 MAX_AUTO_LOCK_MINUTES = 240
+WIPE_AFTER_CHOICES = (0, 5, 10, 20)
 
 
 @dataclass
@@ -30,13 +31,17 @@ class AppSettings:
     remember_recent: bool = False
     recent_vaults: list[str] = field(default_factory=list)
     expiry_lead_days: int = 90
+    wipe_after_failures: int = 0  # 0 = never; else wipe a vault after this many wrong passphrases
 
     def normalised(self) -> AppSettings:
         language = self.language if self.language in UI_LANGUAGES else ""
         minutes = min(max(int(self.auto_lock_minutes), MIN_AUTO_LOCK_MINUTES), MAX_AUTO_LOCK_MINUTES)
         recent = [str(p) for p in self.recent_vaults][:8] if self.remember_recent else []
         lead = min(max(int(self.expiry_lead_days), 0), 730)
-        return AppSettings(language, minutes, bool(self.discreet), bool(self.remember_recent), recent, lead)
+        wipe_after = int(self.wipe_after_failures) if int(self.wipe_after_failures) in WIPE_AFTER_CHOICES else 0
+        return AppSettings(
+            language, minutes, bool(self.discreet), bool(self.remember_recent), recent, lead, wipe_after
+        )
 
 
 def default_config_dir() -> Path:

@@ -49,7 +49,12 @@ def open_vault(args: argparse.Namespace, source: PassphraseSource) -> tuple[Vaul
     if not path.exists():
         raise InvalidInput(_("There is no vault at {path}.").format(path=path))
     passphrase = source.ask(_("Passphrase for {name}: ").format(name=path.name))
-    return Vault.open(path, passphrase), passphrase
+    from waystation.app_settings import SettingsStore
+    from waystation.unlock_guard import FailureCounter, open_guarded
+
+    store = SettingsStore()
+    limit = store.load().wipe_after_failures
+    return open_guarded(path, passphrase, limit=limit, counter=FailureCounter(store.folder)), passphrase
 
 
 @contextlib.contextmanager
