@@ -117,6 +117,7 @@ def cli(tmp_path: Path) -> Callable[..., CliResult]:
             input=stdin,
             capture_output=True,
             text=True,
+            errors="replace",  # file names in a legacy encoding come back as their bytes
             env=env,
             cwd=tmp_path,
             timeout=timeout,

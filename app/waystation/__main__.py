@@ -6,9 +6,10 @@ import sys
 
 
 def main() -> int:
-    from waystation.hardening import disable_core_dumps
+    from waystation.hardening import disable_core_dumps, survive_file_size_limits
 
     disable_core_dumps()  # before any passphrase is read
+    survive_file_size_limits()
     argv = sys.argv[1:]
     if not argv or argv == ["--selftest"]:
         from waystation.ui.launch import run_desktop

@@ -10,11 +10,20 @@ happens: docs/threat-model.md says what remains.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import signal
 import sys
 
 PR_SET_DUMPABLE = 4
+
+
+def survive_file_size_limits() -> None:
+    """Under RLIMIT_FSIZE, writing past the limit sends SIGXFSZ, which kills the process before
+    any message; ignored, the write fails with EFBIG instead and the user gets one clear line."""
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
 def disable_core_dumps() -> bool:

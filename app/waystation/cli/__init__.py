@@ -77,6 +77,11 @@ def _extra_registrations() -> list[Callable[[argparse._SubParsersAction, argpars
 
 def main(argv: Sequence[str] | None = None) -> int:
     set_language(language_from_environment())
+    for stream in (sys.stdout, sys.stderr):
+        # File names in a legacy encoding carry surrogates: print their original bytes, not a crash.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="surrogateescape")
     try:
         args = build_parser().parse_args(argv)
         func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)

@@ -34,7 +34,8 @@ Connection = Any  # sqlcipher3 has no type stubs
 
 
 def _uri(path: Path, mode: str) -> str:
-    return f"file:{urllib.parse.quote(str(path.absolute()))}?mode={mode}"
+    # Bytes, not text: a file name in a legacy encoding arrives with surrogates (PEP 383).
+    return f"file:{urllib.parse.quote(os.fsencode(path.absolute()))}?mode={mode}"
 
 
 def _raw_connect(path: Path, passphrase: str, mode: str) -> Connection:

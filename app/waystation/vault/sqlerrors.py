@@ -13,6 +13,7 @@ from waystation.errors import (
 )
 from waystation.i18n import _
 
+SQLITE_ERROR = 1
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
 SQLITE_READONLY = 8
@@ -47,6 +48,8 @@ def translate(exc: BaseException, *, while_unlocking: bool = False) -> Waystatio
     """A typed error for an SQLite failure. ``while_unlocking``: the key was not yet proven, so
     "not a database" means a wrong passphrase rather than damage."""
     code = primary_code(exc)
+    if code in (None, SQLITE_ERROR):  # a generic code (sqlcipher_export reports one): read the words
+        code = _code_from_text(str(exc).lower()) or code
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return in_use()
     if code == SQLITE_NOTADB:
@@ -63,3 +66,18 @@ def translate(exc: BaseException, *, while_unlocking: bool = False) -> Waystatio
     if "hmac" in text or "malformed" in text:
         return damaged()
     raise exc
+
+
+_TEXT_CODES = (
+    ("database is locked", SQLITE_BUSY),
+    ("database or disk is full", SQLITE_FULL),
+    ("readonly database", SQLITE_READONLY),
+    ("disk i/o error", SQLITE_IOERR),
+    ("unable to open database", SQLITE_CANTOPEN),
+    ("file is not a database", SQLITE_NOTADB),
+)
+
+
+def _code_from_text(text: str) -> int | None:
+    """Some builds raise without ``sqlite_errorcode``: the message names the failure instead."""
+    return next((code for words, code in _TEXT_CODES if words in text), None)
