@@ -11,7 +11,7 @@ from pathlib import Path
 from waystation.cli.common import load_guides
 from waystation.content.hygiene import describe_report, pack_report
 from waystation.content.loader import check_pack_file, default_content_dir, load_library, pack_files
-from waystation.content.model import TRACKS
+from waystation.content.model import TRACKS, Pack
 from waystation.content.show import pack_to_json
 from waystation.errors import InvalidInput
 from waystation.i18n import UI_LANGUAGES, _, current_language, format_age, format_date, ngettext
@@ -21,18 +21,11 @@ from waystation.rules.words import track_name
 def cmd_list(args: argparse.Namespace) -> int:
     library = load_library(Path(args.path) if args.path else None)
     language = current_language()
-    for code in library.countries():
-        pack = library.packs[code]
-        counts = ", ".join(f"{track} {len(pack.steps_in(track))}" for track in TRACKS)
-        print(
-            _("{code}  {name}: {n} steps ({counts}); verified {date}").format(
-                code=code,
-                name=pack.name.get(language),
-                n=len(pack.steps),
-                counts=counts,
-                date=pack.last_verified.isoformat(),
-            )
-        )
+    packs = [library.packs[code] for code in library.countries()]
+    if args.json:
+        _print_list_json(packs, language)
+    else:
+        _print_list_text(packs, language)
     for file, problems in library.refused.items():
         print(
             "waystation: "
@@ -44,6 +37,38 @@ def cmd_list(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _print_list_json(packs: list[Pack], language: str) -> None:
+    listing = [
+        {
+            "country": pack.country,
+            "name": pack.name.get(language),
+            "coverage": pack.coverage.level,
+            "steps": len(pack.steps),
+            "last_verified": pack.last_verified.isoformat(),
+        }
+        for pack in packs
+    ]
+    print(json.dumps(listing, ensure_ascii=False, indent=2))
+
+
+def _print_list_text(packs: list[Pack], language: str) -> None:
+    for pack in packs:
+        counts = ", ".join(f"{track} {len(pack.steps_in(track))}" for track in TRACKS)
+        coverage = _("partial guide") if pack.coverage.partial else _("full guide")
+        print(
+            _("{code}  {name} ({coverage}): {n} steps ({counts}); verified {date}").format(
+                code=pack.country,
+                name=pack.name.get(language),
+                coverage=coverage,
+                n=len(pack.steps),
+                counts=counts,
+                date=pack.last_verified.isoformat(),
+            )
+        )
+        if pack.coverage.partial and pack.coverage.missing is not None:
+            print("    " + _("Not covered: {missing}").format(missing=pack.coverage.missing.get(language)))
 
 
 def _files(target: Path) -> list[Path]:
@@ -135,6 +160,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     listing.add_argument(
         "path", nargs="?", metavar="PATH", help=_("a folder of packs (default: the shipped ones)")
     )
+    listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
     listing.set_defaults(func=cmd_list)
     validate = sub.add_parser("validate", help=_("report every problem in a pack or a folder of packs"))
     validate.add_argument("path", nargs="?", metavar="PATH")

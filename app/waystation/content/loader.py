@@ -15,6 +15,7 @@ from waystation.content.model import (
     DEFAULT_REVIEW_AFTER_DAYS,
     Conditions,
     Contact,
+    Coverage,
     Deadline,
     DocumentNeed,
     Limit,
@@ -225,6 +226,7 @@ def build_pack(data: Mapping[str, Any]) -> Pack:
         review_after=int(data.get("review_after", DEFAULT_REVIEW_AFTER_DAYS)),
         permit_rules=tuple(_permit_rule(r) for r in data.get("permit_rules") or ()),
         visa_area=_visa_area(data.get("visa_area")),
+        coverage=Coverage(level=data["coverage"]["level"], missing=_text(data["coverage"].get("missing"))),
     )
 
 

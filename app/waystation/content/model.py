@@ -197,6 +197,18 @@ class PacketDefinition:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """``full``, or ``partial`` with ``missing`` saying what the guide does not cover."""
+
+    level: Literal["full", "partial"] = "full"
+    missing: Text | None = None
+
+    @property
+    def partial(self) -> bool:
+        return self.level == "partial"
+
+
+@dataclass(frozen=True)
 class Pack:
     country: str
     name: Text
@@ -213,6 +225,7 @@ class Pack:
     review_after: int = DEFAULT_REVIEW_AFTER_DAYS
     permit_rules: tuple[PermitRule, ...] = ()
     visa_area: VisaArea | None = None
+    coverage: Coverage = field(default_factory=Coverage)
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)

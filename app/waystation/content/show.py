@@ -85,6 +85,7 @@ def pack_to_json(pack: Pack, language: str) -> dict[str, Any]:
         "name": pack.name.get(language),
         "last_verified": pack.last_verified.isoformat(),
         "review_after": pack.review_after,
+        "coverage": {"level": pack.coverage.level, "missing": _text(pack.coverage.missing, language)},
         "summary": _text(pack.summary, language),
         "stay_rules": [
             {
