@@ -129,3 +129,30 @@ def test_calendar_without_deadlines_is_still_valid() -> None:
     empty = dataclasses.replace(full, plans=(), expiring=())
     calendar = Calendar.from_ical(build_calendar(empty, pack(), "en"))
     assert str(calendar["VERSION"]) == "2.0"
+
+
+def test_a_permit_renewal_is_a_calendar_event_with_reminders() -> None:
+    from waystation.content.model import PermitMatch, PermitRule, Renewal
+    from waystation.vault.models import Permit
+
+    rule = PermitRule(
+        "kz.permit.trp",
+        PermitMatch("residence_permit", "TRP"),
+        Text({"en": "temporary residence permit"}),
+        Text({"en": "explained"}),
+        (Source("https://example.org/trp", None),),
+        D(2026, 1, 1),
+        renew=Renewal(30, Text({"en": "File the renewal of your TRP"})),
+    )
+    guide = dataclasses.replace(pack(), permit_rules=(rule,))
+    profile = Profile(
+        person=Person(citizenships=("RU",)),
+        host=Host(country="KZ"),
+        stays=(Stay("KZ", D(2026, 1, 1)),),
+        permits=(Permit("KZ", "residence_permit", D(2026, 3, 1), D(2027, 2, 28), category="TRP"),),
+    )
+    calendar = Calendar.from_ical(build_calendar(build_status(guide, profile, {}, MAY_1), guide, "en"))
+    events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+    renewal = next(e for summary, e in events.items() if "File the renewal of your TRP" in summary)
+    assert renewal.decoded("dtstart") == D(2027, 1, 29)
+    assert len(renewal.walk("VALARM")) == 2
