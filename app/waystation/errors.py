@@ -38,6 +38,11 @@ class VaultDamaged(WaystationError):
     exit_code = 4
 
 
+class NotAVault(VaultDamaged):
+    """The file is plainly something else (an image, a PDF, an unencrypted database): nothing is
+    damaged, the person picked the wrong file."""
+
+
 class VaultInUse(WaystationError):
     """Another process holds the vault open."""
 

@@ -16,6 +16,7 @@ from waystation.vault.connection import Vault
 
 
 def create_vault(qtbot: QtBot, window: MainWindow, path: Path, passphrase: str = STRONG) -> None:
+    """Create through the screen as a person would, and wait for the worker to finish."""
     panel = window.start.create_panel
     window.start.tabs.setCurrentWidget(panel)
     panel.picker.edit.setText(str(path))
@@ -23,6 +24,7 @@ def create_vault(qtbot: QtBot, window: MainWindow, path: Path, passphrase: str =
     qtbot.keyClicks(panel.second, passphrase)
     panel.understood.setChecked(True)
     qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.task.running)  # created on a worker thread
 
 
 def test_create_requires_strong_matching_passphrase_and_consent(
@@ -68,8 +70,9 @@ def test_wrong_passphrase_is_calm_and_allows_another_try(
     panel.picker.edit.setText(str(path))
     qtbot.keyClicks(panel.passphrase, "not it")
     qtbot.keyClick(panel.passphrase, Qt.Key.Key_Return)
+    assert panel.passphrase.text() == ""  # wiped at once, before the worker even starts
+    qtbot.waitUntil(lambda: not panel.task.running)
     assert "Wrong passphrase" in panel.message.text()
-    assert panel.passphrase.text() == ""
     assert not session.is_open
     qtbot.keyClicks(panel.passphrase, STRONG)
     with qtbot.waitSignal(session.opened):
@@ -81,8 +84,12 @@ def test_create_refuses_to_overwrite(qtbot: QtBot, window: MainWindow, tmp_path:
     path = tmp_path / "taken.vault"
     path.write_bytes(b"keep me")
     create_vault(qtbot, window, path)
-    assert "already exists" in window.start.create_panel.message.text()
+    panel = window.start.create_panel
+    assert "already exists" in panel.message.text()
     assert path.read_bytes() == b"keep me"
+    assert panel.first.text() == STRONG  # nothing typed is lost: only the file name must change
+    panel.picker.edit.setText(str(tmp_path / "free.vault"))
+    assert not panel.message.isVisible()  # the old message goes once the name changed
 
 
 def test_auto_lock_after_idle_with_a_fake_clock(

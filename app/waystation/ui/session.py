@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # the guides and rules load after the first paint (see preloa
 class Session(QObject):
     opened = Signal()
     locked = Signal()
+    # Sent by lock() while the vault is still open: screens save edits that are valid (never ask).
+    about_to_lock = Signal()
     changed = Signal(str)  # "profile", "documents", "progress", "settings"
 
     def __init__(
@@ -83,13 +85,16 @@ class Session(QObject):
 
     def open(self, path: Path, passphrase: str) -> None:
         """Raises the core's typed errors (wrong passphrase, in use, damaged...)."""
-        self._vault = Vault.open(path, passphrase)
-        self._remember(path)
-        self.opened.emit()
+        self.adopt(Vault.open(path, passphrase))
 
     def create(self, path: Path, passphrase: str) -> None:
-        self._vault = Vault.create(path, passphrase)
-        self._remember(path)
+        self.adopt(Vault.create(path, passphrase))
+
+    def adopt(self, vault: Vault) -> None:
+        """A vault opened or created elsewhere (the start screen does it on a worker thread, so
+        the window keeps responding during the key derivation) becomes the session's vault."""
+        self._vault = vault
+        self._remember(vault.path)
         self.opened.emit()
 
     @property
@@ -106,6 +111,8 @@ class Session(QObject):
         """Close the vault and forget everything read from it; screens clear themselves."""
         self._clear_clipboard()
         if self._vault is not None:
+            if self._vault.is_open:
+                self.about_to_lock.emit()
             self._vault.close()
             self._vault = None
             self.locked.emit()

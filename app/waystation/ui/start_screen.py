@@ -1,217 +1,68 @@
-"""The first screen: open (unlock) a vault, or create a new one.
+"""The first screen: choose the interface language, then open (unlock) a vault or create one.
 
-A wrong passphrase gets a calm message and another try; the passphrase fields are wiped after
-every attempt, successful or not."""
+The language can be chosen before any vault exists (it starts as the system's, see
+``i18n.language_from_environment``), is kept in the app settings (nothing personal), and the whole
+screen — the lock screen too, which is this screen again — rewords itself at once when the language
+changes, here or in Settings.
+
+Opening and creating run on a worker thread (``vault_task``): the window keeps responding and says
+what it is doing. The passphrase fields are wiped after every attempt, successful or not."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import dataclasses
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QListWidget,
-    QPushButton,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from waystation.errors import WaystationError
-from waystation.i18n import _
+from waystation.i18n import UI_LANGUAGES, _, current_language
 from waystation.ui.dialogs import FileDialogs
+from waystation.ui.icons import icon
+from waystation.ui.language import language_name, switch_language
 from waystation.ui.pages.base import plain_label
 from waystation.ui.session import Session
-from waystation.ui.widgets.passphrase import PassphraseField, StrengthMeter
+from waystation.ui.start_create import MIN_CREATE_SCORE, CreatePanel
+from waystation.ui.start_open import OpenPanel
+from waystation.ui.start_parts import PathPicker
+from waystation.ui.vault_task import VaultOpener
 
-MIN_CREATE_SCORE = 2
+__all__ = ["MIN_CREATE_SCORE", "CreatePanel", "OpenPanel", "PathPicker", "StartScreen"]
 
 
-class PathPicker(QWidget):
-    """A file path with a Browse button (the dialog comes through the FileDialogs seam)."""
+class LanguageChooser(QWidget):
+    """The interface languages, each in its own name (so anyone finds theirs whatever is shown)."""
 
-    def __init__(self, choose: object, parent: QWidget | None = None) -> None:
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._choose = choose
+        self.globe = QLabel(self)
+        self.globe.setPixmap(icon("language").pixmap(QSize(20, 20)))
+        self.label = plain_label("", self)
+        self.combo = QComboBox(self)
+        for code in UI_LANGUAGES:
+            self.combo.addItem(language_name(code), code)
+        self.label.setBuddy(self.combo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit(self)
-        self.browse = QPushButton(self)
-        self.browse.clicked.connect(self._pick)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.browse)
+        layout.addWidget(self.globe)
+        layout.addWidget(self.label)
+        layout.addWidget(self.combo)
+        self.show_current()
+        self.combo.activated.connect(lambda _index: self.chosen.emit(self.code()))
 
-    def _pick(self) -> None:
-        chosen = self._choose(self)  # type: ignore[operator]
-        if chosen:
-            self.edit.setText(str(chosen))
+    def code(self) -> str:
+        return str(self.combo.currentData())
 
-    def path(self) -> Path | None:
-        text = self.edit.text().strip()
-        return Path(text) if text else None
-
-
-class OpenPanel(QWidget):
-    unlocked = Signal()
-
-    def __init__(self, session: Session, dialogs: FileDialogs, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.picker = PathPicker(dialogs.open_vault, self)
-        self.passphrase = PassphraseField(self)
-        self.unlock_button = QPushButton(self)
-        self.unlock_button.setDefault(True)
-        self.message = plain_label("", self, wrap=True)
-        self.message.setObjectName("message")
-        self.recent = QListWidget(self)
-        self.recent.itemActivated.connect(lambda item: self.picker.edit.setText(item.text()))
-        self.recent.itemClicked.connect(lambda item: self.picker.edit.setText(item.text()))
-        self.recent_label = plain_label("", self)
-        form = QFormLayout()
-        self.file_label = plain_label("", self)
-        self.pass_label = plain_label("", self)
-        form.addRow(self.file_label, self.picker)
-        form.addRow(self.pass_label, self.passphrase)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(self.message)
-        layout.addWidget(self.recent_label)
-        layout.addWidget(self.recent)
-        layout.addStretch(1)
-        self.unlock_button.clicked.connect(self.attempt)
-        self.passphrase.returnPressed.connect(self.attempt)
-        self.retranslate()
-        self.show_recent()
-
-    def show_recent(self) -> None:
-        paths = self.session.settings.recent_vaults if self.session.settings.remember_recent else []
-        self.recent.clear()
-        self.recent.addItems(paths)
-        self.recent.setVisible(bool(paths))
-        self.recent_label.setVisible(bool(paths))
-
-    def attempt(self) -> None:
-        path = self.picker.path()
-        passphrase = self.passphrase.text()
-        self.passphrase.wipe()
-        if path is None:
-            self.message.setText(_("Choose the vault file first."))
-            return
-        if not passphrase:
-            self.message.setText(_("Type the vault's passphrase."))
-            return
-        try:
-            self.session.open(path, passphrase)
-        except WaystationError as exc:
-            self.message.setText(exc.message)
-            self.passphrase.setFocus()
-            return
-        self.message.clear()
-        self.unlocked.emit()
+    def show_current(self) -> None:
+        index = self.combo.findData(current_language())
+        if index >= 0 and index != self.combo.currentIndex():
+            self.combo.setCurrentIndex(index)
 
     def retranslate(self) -> None:
-        self.file_label.setText(_("Vault file"))
-        self.pass_label.setText(_("Passphrase"))
-        self.picker.browse.setText(_("Browse…"))
-        self.picker.browse.setAccessibleName(_("Choose the vault file"))
-        self.picker.edit.setAccessibleName(_("Vault file"))
-        self.passphrase.setAccessibleName(_("Passphrase"))
-        self.unlock_button.setText(_("Unlock"))
-        self.recent_label.setText(_("Recent vaults"))
-
-
-class CreatePanel(QWidget):
-    created = Signal()
-
-    def __init__(self, session: Session, dialogs: FileDialogs, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.picker = PathPicker(dialogs.new_vault, self)
-        self.first = PassphraseField(self)
-        self.second = PassphraseField(self)
-        self.meter = StrengthMeter(self)
-        self.understood = QCheckBox(self)
-        self.warning = plain_label("", self, wrap=True)
-        self.warning.setObjectName("warning")
-        self.create_button = QPushButton(self)
-        self.message = plain_label("", self, wrap=True)
-        self.message.setObjectName("message")
-        form = QFormLayout()
-        self.file_label = plain_label("", self)
-        self.first_label = plain_label("", self)
-        self.second_label = plain_label("", self)
-        form.addRow(self.file_label, self.picker)
-        form.addRow(self.first_label, self.first)
-        form.addRow("", self.meter)
-        form.addRow(self.second_label, self.second)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.understood)
-        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        self.first.textChanged.connect(self.meter.assess)
-        self.create_button.clicked.connect(self.attempt)
-        self.retranslate()
-
-    def problem(self) -> str | None:
-        """What stops creation, in words; None when everything is ready."""
-        if self.picker.path() is None:
-            return _("Choose where to save the new vault.")
-        if not self.first.text():
-            return _("Choose a passphrase.")
-        if self.meter.score < MIN_CREATE_SCORE:
-            return _("This passphrase is too easy to guess. Use four or more unrelated words.")
-        if self.first.text() != self.second.text():
-            return _("The two passphrases differ.")
-        if not self.understood.isChecked():
-            return _("Please confirm that you understand a forgotten passphrase cannot be recovered.")
-        return None
-
-    def attempt(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.message.setText(problem)
-            return
-        path = self.picker.path()
-        assert path is not None
-        passphrase = self.first.text()
-        try:
-            self.session.create(path, passphrase)
-        except WaystationError as exc:
-            self.message.setText(exc.message)
-            return
-        finally:
-            del passphrase
-        self.first.wipe()
-        self.second.wipe()
-        self.understood.setChecked(False)
-        self.message.clear()
-        self.created.emit()
-
-    def retranslate(self) -> None:
-        self.file_label.setText(_("Save as"))
-        self.first_label.setText(_("Passphrase"))
-        self.second_label.setText(_("Repeat it"))
-        self.picker.browse.setText(_("Browse…"))
-        self.picker.browse.setAccessibleName(_("Choose where to save the vault"))
-        self.picker.edit.setAccessibleName(_("New vault file"))
-        self.first.setAccessibleName(_("New passphrase"))
-        self.second.setAccessibleName(_("Repeat the new passphrase"))
-        self.warning.setText(
-            _(
-                "Nobody can recover a forgotten passphrase — not Waystation, not a volunteer, not "
-                "anyone else. Write it down and keep it somewhere safe, away from this computer."
-            )
-        )
-        self.understood.setText(_("I understand that a forgotten passphrase cannot be recovered"))
-        self.create_button.setText(_("Create vault"))
-        self.meter.retranslate()
+        self.label.setText(_("Language"))
+        self.combo.setAccessibleName(_("Interface language"))
+        self.show_current()
 
 
 class StartScreen(QWidget):
@@ -222,8 +73,10 @@ class StartScreen(QWidget):
 
     def __init__(self, session: Session, dialogs: FileDialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.heading = plain_label("", self)
         self.heading.setObjectName("heading")
+        self.language = LanguageChooser(self)
         self.intro = plain_label("", self, wrap=True)
         self.tabs = QTabWidget(self)
         self.open_panel = OpenPanel(session, dialogs, self.tabs)
@@ -232,22 +85,60 @@ class StartScreen(QWidget):
         self.tabs.addTab(self.create_panel, "")
         self.open_panel.unlocked.connect(self.opened)
         self.create_panel.created.connect(self.created)
+        for panel in (self.open_panel, self.create_panel):
+            panel.busy_changed.connect(self._busy)
+        self.language.chosen.connect(self.choose_language)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.language, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.intro)
         layout.addWidget(self.tabs, 1)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._abandon)
         self.retranslate()
 
+    def use_opener(self, opener: VaultOpener) -> None:
+        """How vaults are opened and created (tests slow the key derivation down here)."""
+        self.open_panel.opener = opener
+        self.create_panel.opener = opener
+
     def reset(self) -> None:
-        self.open_panel.passphrase.wipe()
-        self.create_panel.first.wipe()
-        self.create_panel.second.wipe()
-        self.open_panel.message.clear()
-        self.create_panel.message.clear()
-        self.open_panel.show_recent()
+        self.create_panel.wipe()
         self.tabs.setCurrentWidget(self.open_panel)
-        self.open_panel.passphrase.setFocus()
+        self.open_panel.reset()
+
+    def choose_language(self, code: str) -> None:
+        """Switch now, and keep the choice for the next start (in the app settings)."""
+        if code not in UI_LANGUAGES or code == current_language():
+            return
+        try:
+            self.session.save_settings(dataclasses.replace(self.session.settings, language=code))
+        except OSError as exc:
+            error = exc.strerror or str(exc)
+            self.open_panel.message.say(
+                lambda: _("The language could not be kept for the next start: {error}").format(error=error),
+                calm=True,
+            )
+        app = QCoreApplication.instance()
+        if app is not None:
+            switch_language(app, code)
+
+    def _busy(self, busy: bool) -> None:
+        self.tabs.tabBar().setEnabled(not busy)
+        self.language.setEnabled(not busy)
+
+    def _abandon(self) -> None:
+        self.open_panel.task.abandon()
+        self.create_panel.task.abandon()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(_("Waystation"))
@@ -257,6 +148,7 @@ class StartScreen(QWidget):
                 "Nothing is sent anywhere."
             )
         )
+        self.language.retranslate()
         self.tabs.setTabText(0, _("Open a vault"))
         self.tabs.setTabText(1, _("Create a new vault"))
         self.open_panel.retranslate()
