@@ -16,9 +16,21 @@ GOLDEN_PASSPHRASE = "golden vault 'passphrase' ✓"
 HERE = Path(__file__).resolve().parent
 
 
+GOLDEN_PASSPORT_LINK = "751234567"  # from format 3 on, the golden scan shows this passport of the profile
+
+
 def golden_profile_path(version: int) -> Path:
-    """The profile written into the golden vault of ``version`` (v1 had no permits)."""
-    return HERE / ("profile.json" if version == 1 else f"profile-v{version}.json")
+    """The profile written into the golden vault of ``version``: the newest profile file made for
+    that version or an earlier one (v1 had no permits; v3 changed documents, not the profile)."""
+    for number in range(version, 1, -1):
+        path = HERE / f"profile-v{number}.json"
+        if path.exists():
+            return path
+    return HERE / "profile.json"
+
+
+def golden_passport_link(version: int) -> str | None:
+    return GOLDEN_PASSPORT_LINK if version >= 3 else None
 
 
 def main() -> int:
@@ -35,6 +47,7 @@ def main() -> int:
             issued=date(2019, 5, 20),
             expires=date(2029, 5, 20),
             added=date(2026, 11, 22),
+            passport_number=golden_passport_link(version),
         )
         vault.progress.set("ge.residence.permit", "done", on=date(2026, 10, 1), note="заметка")
         vault.settings.set("language", "ru")

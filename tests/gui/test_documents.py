@@ -1,133 +1,58 @@
-"""The documents screen: add by dialog and by drag and drop, thumbnails in memory, kind / title /
-dates edited in place with checks, expiry marks, preview, export, delete, and lock."""
+"""The documents screen: the list with thumbnails made in memory off the UI thread, kind / title /
+dates edited in place with checks, expiry marks, preview, export, delete, and lock. Adding is in
+test_document_adding.py; linking a scan to a passport in test_document_passports.py."""
 
 from __future__ import annotations
 
-import io
-import os
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PIL import Image
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QPixmap
 from pytestqt.qtbot import QtBot
 
-from tests.gui.profiles import open_vault, shows
+from tests.gui.documents_support import (
+    CANARY,
+    add_sample,
+    documents_page,
+    drop,
+    pdf_bytes,
+    png_bytes,
+    wait_for_thumbnail,
+)
+from tests.gui.profiles import shows
+from waystation.ui.colours import danger_text, warm_text
 from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
-from waystation.ui.pages import documents as documents_module
-from waystation.ui.pages.document_model import EXPIRED_COLOUR, SOON_COLOUR
+from waystation.ui.pages.document_model import THUMBNAIL_SIZE
 from waystation.ui.pages.documents import DocumentsPage
 from waystation.ui.session import Session
-
-TODAY = date(2026, 5, 1)  # the clock fixture's day
-CANARY = "Kanareikina"
-
-
-def png_bytes(size: tuple[int, int] = (300, 200)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "#2f6f8f").save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def pdf_bytes(pages: int) -> bytes:
-    images = [Image.new("RGB", (200, 280), "white") for _page in range(pages)]
-    buffer = io.BytesIO()
-    images[0].save(buffer, format="PDF", save_all=True, append_images=images[1:])
-    return buffer.getvalue()
 
 
 @pytest.fixture
 def page(window: MainWindow, session: Session, tmp_path: Path) -> DocumentsPage:
-    open_vault(session, tmp_path)
-    window.enter_workspace()
-    shown = window.workspace.show_page("documents")
-    assert isinstance(shown, DocumentsPage)
-    return shown
+    return documents_page(window, session, tmp_path)
 
 
-@pytest.fixture
-def files(tmp_path: Path) -> Path:
-    folder = tmp_path / "scans"
-    folder.mkdir()
-    (folder / f"{CANARY}-passport.png").write_bytes(png_bytes())
-    (folder / "registration.pdf").write_bytes(pdf_bytes(2))
-    return folder
-
-
-def drop(page: DocumentsPage, urls: list[QUrl]) -> bool:
-    """Drag ``urls`` over the page and drop them; True when the page took them. (Qt delivers a
-    drop only during a real drag, so the page's handlers are called as Qt would call them.)"""
-    mime = QMimeData()
-    mime.setUrls(urls)
-    enter = QDragEnterEvent(
-        QPoint(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    enter.setAccepted(False)
-    page.dragEnterEvent(enter)
-    if not enter.isAccepted():
-        return False
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    event.setAccepted(False)
-    page.dropEvent(event)
-    return event.isAccepted()
-
-
-def local(*paths: Path) -> list[QUrl]:
-    return [QUrl.fromLocalFile(str(p)) for p in paths]
-
-
-def add_sample(session: Session, **fields: object) -> int:
-    info = session.vault.documents.add(png_bytes(), original_name="scan.png", **fields)  # type: ignore[arg-type]
-    session.notify("documents")
-    return info.id
-
-
-def test_add_by_dialog_lists_documents_with_thumbnails_made_in_memory(
-    qtbot: QtBot, page: DocumentsPage, session: Session, dialogs: ScriptedDialogs, files: Path
+def test_thumbnails_are_made_off_the_ui_thread_and_arrive_in_the_list(
+    qtbot: QtBot, page: DocumentsPage, session: Session
 ) -> None:
-    assert page.empty.isVisibleTo(page) and not page.list.isVisibleTo(page)
-    dialogs.answers.append(sorted(files.iterdir()))
-    with qtbot.waitSignal(session.changed, check_params_cb=lambda what: what == "documents"):
-        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    stored = session.vault.documents.list()
-    assert [d.original_name for d in stored] == [f"{CANARY}-passport.png", "registration.pdf"]
-    assert page.model.rowCount() == 2 and page.notice.text() == "Added 2 documents."
-    image = page.model.data(page.model.index(0, 0), Qt.ItemDataRole.DecorationRole)
-    assert isinstance(image, QPixmap) and not image.isNull()
+    add_sample(session, kind="photo")
+    add_sample(session, pdf_bytes(2), kind="registration")
+    first = page.model.data(page.model.index(0, 0), Qt.ItemDataRole.DecorationRole)
+    assert isinstance(first, QPixmap) and not first.isNull()  # an icon at once
+    picture = wait_for_thumbnail(qtbot, page, 0)
+    assert picture.toImage().pixelColor(THUMBNAIL_SIZE // 2, THUMBNAIL_SIZE // 2).name() == "#2f6f8f"
+    wait_for_thumbnail(qtbot, page, 1)
     assert "PDF, 2 pages" in page.model.data(page.model.index(1, 0))
-    assert page.current() is not None and page.current().id == stored[-1].id  # the last one added
-    assert "PDF, 2 pages" in page.details.facts.text()
-
-
-def test_drop_adds_files_and_refuses_folders_and_oversized_files(
-    qtbot: QtBot, page: DocumentsPage, session: Session, files: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    big = files / "huge.png"
-    big.write_bytes(os.urandom(20_000))
-    monkeypatch.setattr(documents_module, "MAX_DOCUMENT_BYTES", 10_000)
-    assert drop(page, local(files / "registration.pdf", files, big))
-    assert [d.original_name for d in session.vault.documents.list()] == ["registration.pdf"]
-    message = page.message.text()
-    assert "scans: this is a folder" in message and "huge.png: larger than" in message
-    assert page.message.isVisibleTo(page)
+    page.select(page.model.document(1).id)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: "PDF, 2 pages" in page.details.facts.text(), timeout=10_000)
 
 
 def test_drop_of_something_that_is_not_a_local_file_is_ignored(page: DocumentsPage, session: Session) -> None:
     assert not drop(page, [QUrl("https://example.org/scan.png")])
-    assert session.vault.documents.list() == []
+    assert session.vault.documents.list() == [] and page.adding.dialog is None
 
 
 def test_kind_title_and_dates_are_edited_in_place_with_checks(
@@ -135,23 +60,33 @@ def test_kind_title_and_dates_are_edited_in_place_with_checks(
 ) -> None:
     doc = add_sample(session, kind="other")
     details = page.details
-    details.kind.setCurrentIndex(details.kind.findData("passport"))
+    details.kind.setCurrentIndex(details.kind.findData("photo"))
     details.kind.activated.emit(details.kind.currentIndex())
-    details.title_field.edit.setText("Загранпаспорт")
+    details.title_field.edit.setText("Фото 3×4")
     details.title_field.edit.editingFinished.emit()
     details.issued.edit.setText("2019-05-20")
     details.expires.edit.setText("2019-05-19")
     details.expires.edit.editingFinished.emit()
     assert "before the issue date" in details.expires.message.text()
-    details.expires.edit.setText("2029-5-20")
-    assert "YYYY-MM-DD" in details.expires.message.text()
+    details.expires.edit.setText("2029-13-45")
+    assert details.expires.problem() is not None
     stored = session.vault.documents.get(doc)
-    assert (stored.kind, stored.title, stored.expires) == ("passport", "Загранпаспорт", None)
+    assert (stored.kind, stored.title, stored.expires) == ("photo", "Фото 3×4", None)
     details.expires.edit.setText("2029-05-20")
     details.expires.edit.editingFinished.emit()
     stored = session.vault.documents.get(doc)
     assert (stored.issued, stored.expires) == (date(2019, 5, 20), date(2029, 5, 20))
-    assert "Passport" in page.model.data(page.model.index(0, 0))
+    assert "Photo" in page.model.data(page.model.index(0, 0))
+
+
+def test_the_passport_row_shows_only_for_passports(page: DocumentsPage, session: Session) -> None:
+    add_sample(session, kind="diploma")
+    fields = page.details.fields
+    assert not fields.passport.isVisibleTo(page)
+    fields.kind.setCurrentIndex(fields.kind.findData("passport"))
+    fields.kind.activated.emit(fields.kind.currentIndex())
+    assert fields.passport.isVisibleTo(page)
+    assert "Record your passport in Profile" in fields.passport_note.text()  # no passport recorded yet
 
 
 def test_expired_documents_are_red_and_soon_expiring_amber(page: DocumentsPage, session: Session) -> None:
@@ -159,7 +94,7 @@ def test_expired_documents_are_red_and_soon_expiring_amber(page: DocumentsPage, 
     add_sample(session, kind="health_insurance", expires=date(2026, 7, 1))
     add_sample(session, kind="diploma", expires=date(2030, 1, 1))
     colours = [page.model.data(page.model.index(r, 0), Qt.ItemDataRole.ForegroundRole) for r in range(3)]
-    assert colours == [EXPIRED_COLOUR, SOON_COLOUR, None]
+    assert colours == [danger_text(), warm_text(), None]
     assert "Expired on" in page.model.data(page.model.index(0, 0))
     assert "in 61 days" in page.model.data(page.model.index(1, 0))
     session.save_settings(type(session.settings)(expiry_lead_days=30))  # a shorter lead time
@@ -204,7 +139,7 @@ def test_delete_asks_first(page: DocumentsPage, session: Session) -> None:
 
 def test_focus_item_selects_the_document(page: DocumentsPage, session: Session) -> None:
     first = add_sample(session, kind="photo", title="first")
-    second = add_sample(session, kind="lease", title="second")
+    second = add_sample(session, png_bytes(colour="#ffffff"), kind="lease", title="second")
     page.focus_item(str(first))
     assert page.current() is not None and page.current().id == first
     page.focus_item(str(second))
@@ -219,11 +154,14 @@ def test_preview_and_lock_drop_every_picture_and_name(
     add_sample(session, kind="passport", title=CANARY)
     page.preview()
     dialog = page.preview_dialog
-    assert dialog is not None and dialog.isVisible()
-    assert dialog.picture.pixmap() is not None and not dialog.picture.pixmap().isNull()
-    assert dialog.windowTitle() == CANARY
+    assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == CANARY
+    qtbot.waitUntil(lambda: dialog.picture.pixmap() is not None and not dialog.picture.pixmap().isNull())
+    qtbot.waitUntil(
+        lambda: page.details.picture.pixmap() is not None and not page.details.picture.pixmap().isNull()
+    )
     with qtbot.waitSignal(session.locked):
         window.lock_action.trigger()
     assert not dialog.isVisible() and dialog.picture.pixmap().isNull() and dialog.windowTitle() == ""
     assert page.model.rowCount() == 0 and page.details.picture.pixmap().isNull()
     assert not shows(page, CANARY)
+    assert page._larger == {} and page.model._thumbnails == {}

@@ -65,7 +65,7 @@ def test_gui_session_leaves_no_plaintext(
     session.vault.profile.replace(profile_json.from_document(profile))
     session.notify("profile")
     scan = scan_file(inputs)
-    add_passport_scan(window, dialogs, scan)
+    add_passport_scan(qtbot, window, dialogs, scan)
     packets = window.workspace.show_page("packets")
     assert isinstance(packets, PacketsPage)
     with qtbot.waitSignal(packets.packet_ready, timeout=20_000):

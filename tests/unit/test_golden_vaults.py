@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.golden.make_golden import GOLDEN_PASSPHRASE, golden_profile_path
+from tests.golden.make_golden import GOLDEN_PASSPHRASE, golden_passport_link, golden_profile_path
 from waystation.vault import copies, profile_json
 from waystation.vault.connection import Vault
 
@@ -37,6 +37,7 @@ def test_golden_vault_opens_with_all_data(golden: Path, tmp_path: Path) -> None:
         assert profile_json.to_document(vault.profile.load()) == expected_export(version_of(golden))
         [scan] = vault.documents.list()
         assert (scan.kind, scan.title, scan.expires) == ("passport", "Паспорт", date(2029, 5, 20))
+        assert scan.passport_number == golden_passport_link(version_of(golden))
         assert vault.documents.content(scan.id) == (GOLDEN / "scan.png").read_bytes()
         progress = vault.progress.get("ge.residence.permit")
         assert progress is not None and (progress.state, progress.note) == ("done", "заметка")
@@ -61,3 +62,23 @@ def test_a_version_1_vault_is_upgraded_after_a_verified_safety_copy(tmp_path: Pa
     with Vault.open(safety, GOLDEN_PASSPHRASE) as before:
         # the safety copy is the vault as it was; opening it upgrades the copy, not the original
         assert profile_json.to_document(before.profile.load()) == expected_export(1)
+
+
+@pytest.mark.parametrize("old", [1, 2])
+def test_an_old_scan_is_unlinked_after_the_upgrade_and_can_be_linked(old: int, tmp_path: Path) -> None:
+    copy = tmp_path / "old.vault"
+    shutil.copyfile(GOLDEN / f"vault-v{old}.vault", copy)
+    with Vault.open(copy, GOLDEN_PASSPHRASE) as vault:
+        [scan] = vault.documents.list()
+        assert scan.passport_number is None
+        linked = vault.documents.update(
+            scan.id,
+            kind="passport",
+            title=scan.title,
+            issued=scan.issued,
+            expires=scan.expires,
+            passport_number="751 234 567",
+        )
+        assert linked.passport_number == "751234567"  # the profile's own spelling
+    with Vault.open(copy, GOLDEN_PASSPHRASE) as again:
+        assert again.documents.list()[0].passport_number == "751234567"

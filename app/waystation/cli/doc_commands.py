@@ -9,32 +9,28 @@ from pathlib import Path
 from waystation.cli.common import human_size, iso_date, opened_vault
 from waystation.errors import InvalidInput, StorageFailure
 from waystation.i18n import _
+from waystation.vault.document_files import read_document_file
 from waystation.vault.models import DOCUMENT_KINDS
-from waystation.vault.repositories.documents import MAX_DOCUMENT_BYTES, check_dates, check_kind
+from waystation.vault.repositories.documents import check_dates, check_kind, check_link
 
 
 def _read_document(path: Path) -> bytes:
+    if not path.exists():
+        raise InvalidInput(_("There is no file at {path}.").format(path=path))
+    if path.is_dir():
+        raise InvalidInput(_("{path} is a folder.").format(path=path))
     try:
-        if path.stat().st_size > MAX_DOCUMENT_BYTES:
-            raise InvalidInput(
-                _("{path} is larger than {limit} MB; nothing was added.").format(
-                    path=path, limit=MAX_DOCUMENT_BYTES // (1024 * 1024)
-                )
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(_("There is no file at {path}.").format(path=path)) from None
-    except IsADirectoryError:
-        raise InvalidInput(_("{path} is a folder.").format(path=path)) from None
-    except OSError as exc:
-        raise StorageFailure(
-            _("{path} cannot be read: {error}").format(path=path, error=exc.strerror)
-        ) from None
+        return read_document_file(path)
+    except InvalidInput as exc:
+        raise InvalidInput(_("{name}: {problem}").format(name=path, problem=exc.message)) from None
+    except StorageFailure as exc:
+        raise StorageFailure(_("{name}: {problem}").format(name=path, problem=exc.message)) from None
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     check_kind(args.kind)
     check_dates(args.issued, args.expires)
+    check_link(args.kind, args.passport)
     path = Path(args.file)
     data = _read_document(path)
     with opened_vault(args) as vault:
@@ -45,6 +41,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             title=args.title or "",
             issued=args.issued,
             expires=args.expires,
+            passport_number=args.passport,
         )
     print(
         _("Added document {id} ({kind}, {size}).").format(
@@ -70,6 +67,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "added": d.added.isoformat(),
                 "issued": d.issued.isoformat() if d.issued else None,
                 "expires": d.expires.isoformat() if d.expires else None,
+                "passport_number": d.passport_number,
             }
             for d in documents
         ]
@@ -79,7 +77,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(_("No documents yet."))
     for d in documents:
         expires = d.expires.isoformat() if d.expires else "—"
-        print(f"{d.id:>5}  {d.kind:<20} {expires:<10}  {human_size(d.size):>9}  {d.title or d.original_name}")
+        line = f"{d.id:>5}  {d.kind:<20} {expires:<10}  {human_size(d.size):>9}  {d.title or d.original_name}"
+        if d.passport_number:
+            line += "  " + _("(passport {number})").format(number=d.passport_number)
+        print(line)
     return 0
 
 
@@ -93,6 +94,11 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     add.add_argument("--title", metavar="T")
     add.add_argument("--issued", type=iso_date, metavar="D")
     add.add_argument("--expires", type=iso_date, metavar="D")
+    add.add_argument(
+        "--passport",
+        metavar="NUMBER",
+        help=_("link a passport scan to the passport with this number in the profile"),
+    )
     add.set_defaults(func=cmd_add)
     listing = sub.add_parser("list", parents=[common], help=_("list stored documents"))
     listing.add_argument("vault", metavar="VAULT")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from waystation.vault.models import DocumentInfo, Permit, Profile
+from waystation.vault.passport_scans import warned_as_passport
 
 DEFAULT_LEAD_DAYS = 90
 
@@ -39,7 +40,8 @@ def expiry_warnings(
 ) -> list[ExpiryWarning]:
     """Passports, recorded permits and stored documents expiring by ``on + lead_days``, the
     soonest first. A permit replaced by a later one of the same kind and country is not warned
-    about. A scan of a passport that is also in the profile with the same expiry is one warning.
+    about. A scan linked to a passport of the profile is that passport (one warning, with the
+    profile's date); an unlinked passport scan with the same expiry as one is one warning too.
     """
     warnings = [
         ExpiryWarning("passport", passport.expires, (passport.expires - on).days)
@@ -55,7 +57,7 @@ def expiry_warnings(
         )
     passport_dates = {warning.expires for warning in warnings}
     for document in documents:
-        if document.expires is None:
+        if document.expires is None or warned_as_passport(document, profile):
             continue
         if document.kind == "passport" and document.expires in passport_dates:
             continue

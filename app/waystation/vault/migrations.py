@@ -117,7 +117,13 @@ def _v2_permits(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_permits)
+def _v3_passport_scans(conn: Connection) -> None:
+    """A scan of a passport can name the passport of the profile it shows (by its number, as the
+    profile stores no other lasting key for a passport). NULL: not linked."""
+    conn.execute("ALTER TABLE document ADD COLUMN passport_number TEXT")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_permits, _v3_passport_scans)
 
 
 def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:

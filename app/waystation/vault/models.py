@@ -126,7 +126,10 @@ class Profile:
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """A stored document without its content (which stays in the vault until asked for)."""
+    """A stored document without its content (which stays in the vault until asked for).
+
+    ``passport_number`` links a passport scan to the passport of that number in the profile
+    (see vault/passport_scans.py); None when it is not linked."""
 
     id: int
     kind: str
@@ -138,6 +141,7 @@ class DocumentInfo:
     added: date
     issued: date | None = None
     expires: date | None = None
+    passport_number: str | None = None
 
 
 @dataclass(frozen=True)

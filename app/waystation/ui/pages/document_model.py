@@ -1,7 +1,8 @@
 """The stored documents as a Qt list model: a thumbnail, the title, the kind and the expiry.
 
-Thumbnails are made on demand (only for rows the view paints) from the vault's bytes and kept in
-memory while the vault is open; ``clear`` drops them with everything else."""
+Thumbnails are asked for on demand (only for rows the view paints) and made on a worker
+(ui/pages/document_pictures.py); until one arrives the row shows an icon for the file's type.
+They are kept in memory while the vault is open; ``clear`` drops them with everything else."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from PySide6.QtGui import QColor, QPixmap
 
 from waystation.i18n import _, format_date, ngettext
 from waystation.rules.expiry import ExpiryWarning
+from waystation.ui.colours import danger_text, warm_text
 from waystation.ui.pages.vocabulary import document_kind_name
+from waystation.ui.widgets.thumbnail import thumbnail_from_image
 from waystation.vault.models import DocumentInfo
 
 EXPIRED_COLOUR = QColor("#b3261e")
@@ -20,7 +23,7 @@ SOON_COLOUR = QColor("#c77700")
 ID_ROLE = Qt.ItemDataRole.UserRole
 THUMBNAIL_SIZE = 64
 
-Thumbnailer = Callable[[DocumentInfo, int], tuple[QPixmap, str]]  # picture, note such as "PDF, 2 pages"
+WantThumbnail = Callable[[DocumentInfo], None]  # ask for a row's picture; ``remember`` brings it
 
 
 def document_title(info: DocumentInfo) -> str:
@@ -43,12 +46,13 @@ def expiry_text(info: DocumentInfo, warning: ExpiryWarning | None) -> str:
 
 
 class DocumentListModel(QAbstractListModel):
-    def __init__(self, thumbnailer: Thumbnailer) -> None:
+    def __init__(self, want_thumbnail: WantThumbnail) -> None:
         super().__init__()
-        self._thumbnailer = thumbnailer
+        self._want_thumbnail = want_thumbnail
         self._documents: list[DocumentInfo] = []
         self._warnings: dict[int, ExpiryWarning] = {}
         self._thumbnails: dict[tuple[int, str], tuple[QPixmap, str]] = {}
+        self._icons: dict[str, QPixmap] = {}  # stand-ins until a thumbnail comes, by file type
 
     def set_documents(self, documents: list[DocumentInfo], warnings: list[ExpiryWarning]) -> None:
         self.beginResetModel()
@@ -63,6 +67,7 @@ class DocumentListModel(QAbstractListModel):
         self._documents = []
         self._warnings = {}
         self._thumbnails = {}
+        self._icons = {}
         self.endResetModel()
 
     def document(self, row: int) -> DocumentInfo | None:
@@ -89,7 +94,7 @@ class DocumentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(info)[0]
         if role == Qt.ItemDataRole.ForegroundRole and warning is not None:
-            return EXPIRED_COLOUR if warning.expired else SOON_COLOUR
+            return danger_text() if warning.expired else warm_text()
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return " · ".join(t for t in (document_title(info), self.subtitle(info), info.original_name) if t)
         if role == ID_ROLE:
@@ -101,8 +106,19 @@ class DocumentListModel(QAbstractListModel):
         parts = [document_kind_name(info.kind), note, expiry_text(info, self._warnings.get(info.id))]
         return " · ".join(p for p in parts if p)
 
+    def remember(self, document_id: int, sha256: str, picture: QPixmap, note: str) -> None:
+        """The thumbnail of a document (and its note, e.g. "PDF, 2 pages"), once made."""
+        self._thumbnails[(document_id, sha256)] = (picture, note)  # also before the row is listed
+        row = self.row_of(document_id)
+        if row >= 0 and self._documents[row].sha256 == sha256:
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)
+
     def _thumbnail(self, info: DocumentInfo) -> tuple[QPixmap, str]:
         key = (info.id, info.sha256)
         if key not in self._thumbnails:
-            self._thumbnails[key] = self._thumbnailer(info, THUMBNAIL_SIZE)
+            self._want_thumbnail(info)
+            if info.mime_type not in self._icons:
+                self._icons[info.mime_type] = thumbnail_from_image(None, info.mime_type, THUMBNAIL_SIZE)
+            return self._icons[info.mime_type], ""
         return self._thumbnails[key]

@@ -1,17 +1,18 @@
-"""A larger look at one document, in a window of its own. Images are decoded from the vault's
-bytes at the window's size; for a PDF the window says what it is and how many pages it has."""
+"""A larger look at one document, in a window of its own. The picture is decoded on a worker
+(ui/pages/document_pictures.py, at most PREVIEW_SIZE pixels a side) and scaled to the window here;
+for a PDF the window says what it is and how many pages it has."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from waystation.i18n import _
 from waystation.ui.pages.base import plain_label
-from waystation.ui.widgets.thumbnail import decode_image, thumbnail
+from waystation.ui.widgets.thumbnail import thumbnail_from_image
 
-MAX_DECODE = QSize(2400, 2400)
+PREVIEW_SIZE = 2400
 
 
 class PreviewDialog(QDialog):
@@ -33,19 +34,27 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.caption)
         layout.addWidget(buttons)
 
-    def show_document(self, title: str, data: bytes, mime: str, description: str) -> None:
+    def show_loading(self, title: str) -> None:
+        """The window at once, with its title; the picture follows (``show_picture``)."""
+        self._image = None
         self.setWindowTitle(title)
+        self.picture.clear()
+        self.picture.setText(_("Opening the document…"))
+        self.caption.clear()
+        self.picture.setAccessibleName(title)
+
+    def show_picture(self, image: QImage | None, mime: str, description: str) -> None:
+        self.picture.setText("")
         self.caption.setText(description)
-        self._image = decode_image(data, MAX_DECODE) if mime.startswith("image/") else None
+        self._image = image
         if self._image is None:
-            self.picture.setPixmap(thumbnail(data, mime, 128))
+            self.picture.setPixmap(thumbnail_from_image(None, mime, 128))
             if mime == "application/pdf":
                 self.caption.setText(
                     "\n".join((description, _("Export the document to see its pages in a PDF viewer.")))
                 )
         else:
             self._fit()
-        self.picture.setAccessibleName(title)
 
     def _fit(self) -> None:
         if self._image is None:

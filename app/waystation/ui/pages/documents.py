@@ -1,15 +1,20 @@
 """Documents: the scans and PDFs kept inside the vault. Add them with Add… or by dropping files on
-the screen; give each its kind, title and dates; look at one larger; export one to a file; delete.
+the screen: the add dialog asks what each one is (kind guessed from the file name, the passport of
+the profile it shows, title, dates) before anything is stored. Look at one larger; change what is
+known about it beside the list; export one to a file; delete.
 
-Expiry is marked with the core's warnings: red once expired, amber within the lead time chosen
-in the settings (with words as well as colour)."""
+Nothing slow runs on the UI thread: files are read and stored by a worker (document_import.py)
+while a busy bar says what it is doing and offers to stop; pictures are made by another
+(document_pictures.py) and appear when ready. Expiry is marked with the core's warnings: red once
+expired, amber within the lead time chosen in the settings (with words as well as colour); a scan
+linked to a passport of the profile has that passport's dates."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,32 +28,38 @@ from PySide6.QtWidgets import (
 
 from waystation.errors import WaystationError
 from waystation.files import write_new_file
-from waystation.i18n import _, ngettext
+from waystation.i18n import _
 from waystation.rules.expiry import expiry_warnings
 from waystation.ui.dialogs import FileDialogs
 from waystation.ui.icons import icon
 from waystation.ui.pages.base import Page, plain_label
+from waystation.ui.pages.document_adding import AddFlow, Stage
 from waystation.ui.pages.document_details import PICTURE_SIZE, DocumentDetails
+from waystation.ui.pages.document_import import Writing
 from waystation.ui.pages.document_model import THUMBNAIL_SIZE, DocumentListModel, document_title
-from waystation.ui.pages.document_preview import PreviewDialog
+from waystation.ui.pages.document_pictures import Picture, PictureLoader
+from waystation.ui.pages.document_preview import PREVIEW_SIZE, PreviewDialog
 from waystation.ui.session import Session
 from waystation.ui.widgets.ask import confirm
-from waystation.ui.widgets.thumbnail import describe, thumbnail
+from waystation.ui.widgets.busy_bar import BusyBar
+from waystation.ui.widgets.thumbnail import screen_ratio, thumbnail_from_image
 from waystation.vault.models import DocumentInfo, Profile
-from waystation.vault.repositories.documents import MAX_DOCUMENT_BYTES
+from waystation.vault.passport_scans import with_passport_dates
 
 Confirm = Callable[[str, str, str], bool]  # title, question, the verb on the button
+KEPT_PICTURES = 24  # the details' larger pictures kept in memory, the most recent ones
 
 
 class DocumentsPage(Page):
     key = "documents"
     icon_name = "documents"
+    added = Signal(list)  # the ids of the documents just stored
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, dialogs: FileDialogs | None = None
     ) -> None:
         super().__init__(session, parent, dialogs=dialogs)
-        self.model = DocumentListModel(self._thumbnail)
+        self.model = DocumentListModel(self._want_thumbnail)
         self.add_button = QPushButton(icon("add"), "", self)  # first: Tab follows the screen's order
         self.list = QListView(self)
         self.list.setModel(self.model)
@@ -61,6 +72,7 @@ class DocumentsPage(Page):
         self.heading = plain_label("", self)
         self.heading.setObjectName("heading")
         self.intro = plain_label("", self, wrap=True)
+        self.busy = BusyBar(self)
         self.message = plain_label("", self, wrap=True)
         self.message.setObjectName("message")
         self.message.hide()
@@ -69,6 +81,11 @@ class DocumentsPage(Page):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.confirm: Confirm = lambda title, text, action: confirm(self, title, text, action)
         self.preview_dialog: PreviewDialog | None = None
+        self.adding = AddFlow(session, self.busy, self)
+        self.pictures = PictureLoader(self)
+        self.profile = Profile()
+        self._larger: dict[tuple[int, str], tuple[QPixmap, str]] = {}  # the details' pictures
+        self._previewing: tuple[int, str] | None = None
         self.setAcceptDrops(True)
         self._build()
         self._connect()
@@ -94,6 +111,7 @@ class DocumentsPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addLayout(bar)
+        layout.addWidget(self.busy)
         layout.addWidget(self.message)
         layout.addLayout(body, 1)
 
@@ -105,6 +123,11 @@ class DocumentsPage(Page):
         self.details.preview_button.clicked.connect(self.preview)
         self.details.export_button.clicked.connect(self.export)
         self.details.delete_button.clicked.connect(self.delete)
+        self.adding.stage_changed.connect(self._stage_changed)
+        self.adding.stored.connect(self._stored)
+        self.adding.problems.connect(self._say)
+        self.adding.notice.connect(self.notice.setText)
+        self.pictures.loaded.connect(self._picture_loaded)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete)
@@ -117,21 +140,48 @@ class DocumentsPage(Page):
     def current(self) -> DocumentInfo | None:
         return self.model.document(self.list.currentIndex().row())
 
-    def _thumbnail(self, info: DocumentInfo, size: int) -> tuple[QPixmap, str]:
-        if not self.session.is_open:
-            return QPixmap(), ""
-        data = self.session.vault.documents.content(info.id)
-        note = describe(data, info.mime_type) if info.mime_type == "application/pdf" else ""
-        return thumbnail(data, info.mime_type, size), note
+    def _ask_picture(self, info: DocumentInfo, size: int, ratio: float) -> None:
+        if self.session.is_open:
+            self.pictures.request(info, size, ratio, self.session.vault.documents.content)
+
+    def _want_thumbnail(self, info: DocumentInfo) -> None:
+        self._ask_picture(info, THUMBNAIL_SIZE, screen_ratio())
 
     def _show_current(self) -> None:
         info = self.current()
         if info is None or not self.session.is_open:
             self.details.clear()
             return
-        data = self.session.vault.documents.content(info.id)
-        picture = thumbnail(data, info.mime_type, PICTURE_SIZE)
-        self.details.show_document(info, self.model.warning(info.id), picture, describe(data, info.mime_type))
+        known = self._larger.get((info.id, info.sha256))
+        if known is None:
+            self._ask_picture(info, PICTURE_SIZE, screen_ratio())
+        picture, description = known or (thumbnail_from_image(None, info.mime_type, PICTURE_SIZE), "")
+        self.details.show_document(
+            info, self.model.warning(info.id), picture, description, self.profile.passports
+        )
+
+    def _keep_larger(self, key: tuple[int, str], picture: QPixmap, description: str) -> None:
+        self._larger.pop(key, None)
+        self._larger[key] = (picture, description)
+        while len(self._larger) > KEPT_PICTURES:
+            self._larger.pop(next(iter(self._larger)))
+
+    def _picture_loaded(self, picture: Picture) -> None:
+        key = (picture.document_id, picture.sha256)
+        if picture.size == THUMBNAIL_SIZE:
+            note = picture.description if picture.mime == "application/pdf" else ""
+            pixmap = thumbnail_from_image(picture.image, picture.mime, THUMBNAIL_SIZE)
+            self.model.remember(picture.document_id, picture.sha256, pixmap, note)
+        elif picture.size == PICTURE_SIZE:
+            self._keep_larger(
+                key, thumbnail_from_image(picture.image, picture.mime, PICTURE_SIZE), picture.description
+            )
+            info = self.details.info
+            if info is not None and (info.id, info.sha256) == key:
+                self.details.show_picture(*self._larger[key])
+        elif picture.size == PREVIEW_SIZE and self._previewing == key and self.preview_dialog is not None:
+            self._previewing = None
+            self.preview_dialog.show_picture(picture.image, picture.mime, picture.description)
 
     def select(self, document_id: int) -> bool:
         row = self.model.row_of(document_id)
@@ -146,71 +196,61 @@ class DocumentsPage(Page):
         if document_id.isdigit() and self.select(int(document_id)):
             self.list.setFocus()
 
-    # -- adding -------------------------------------------------------------------------------
+    # -- adding (document_adding.py) ----------------------------------------------------------
 
     def add_from_dialog(self) -> None:
+        if self.adding.busy or not self.session.is_open:
+            return
         paths = self.dialogs.open_documents(self)
         if paths:
             self.add_paths(paths)
 
-    def add_paths(self, paths: list[Path]) -> int:
-        """Add the files at ``paths``; say in words what could not be added and why."""
-        problems: list[str] = []
-        added: list[DocumentInfo] = []
-        for path in paths:
-            try:
-                data = self._read(path)
-                added.append(
-                    self.session.vault.documents.add(
-                        data,
-                        kind="other",
-                        original_name=path.name,
-                        title=path.stem,
-                        added=self.session.today(),
-                    )
-                )
-            except WaystationError as exc:
-                problems.append(_("{name}: {problem}").format(name=path.name, problem=exc.message))
-        self.message.setText("\n".join(problems))
-        self.message.setVisible(bool(problems))
-        if added:
-            self.notice.setText(
-                ngettext("Added {n} document.", "Added {n} documents.", len(added)).format(n=len(added))
-            )
-            self.session.notify("documents")
-            self.refresh()
-            self.select(added[-1].id)
-            self.details.kind.setFocus()
-        return len(added)
+    def add_paths(self, paths: list[Path]) -> bool:
+        """Read the files at ``paths`` on the worker, then ask what they are; False when busy."""
+        return self.adding.start(paths, self.profile.passports)
 
-    def _read(self, path: Path) -> bytes:
-        if path.is_dir():
-            raise WaystationError(_("this is a folder; add the files in it instead."))
-        try:
-            if path.stat().st_size > MAX_DOCUMENT_BYTES:
-                raise WaystationError(
-                    _("larger than {limit} MB; it was not added.").format(
-                        limit=MAX_DOCUMENT_BYTES // (1024 * 1024)
-                    )
-                )
-            return path.read_bytes()
-        except OSError as exc:
-            raise WaystationError(_("cannot be read ({error}).").format(error=exc.strerror)) from None
+    def _stage_changed(self, stage: Stage) -> None:
+        self.add_button.setEnabled(stage is Stage.IDLE)
+        if stage is Stage.READING:
+            self._say("")
+            self.notice.clear()
+
+    def _stored(self, writing: Writing) -> None:
+        added = [info for info, _file in writing.added]
+        for info, file in writing.added:  # the pictures made while reading: no second decoding
+            note = file.description if info.mime_type == "application/pdf" else ""
+            larger = thumbnail_from_image(file.picture, file.mime, PICTURE_SIZE)
+            self._keep_larger((info.id, info.sha256), larger, file.description)
+            small = thumbnail_from_image(file.picture, file.mime, THUMBNAIL_SIZE)
+            self.model.remember(info.id, info.sha256, small, note)
+        if not added:
+            return
+        self.session.notify("documents")  # refreshes this page too
+        self.select(added[-1].id)
+        self.list.setFocus()
+        self.added.emit([info.id for info in added])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
-        urls = event.mimeData().urls()
-        if self.session.is_open and urls and all(url.isLocalFile() for url in urls):
+        if self._takes(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
         urls = event.mimeData().urls()
-        if not self.session.is_open or not urls or not all(url.isLocalFile() for url in urls):
+        if not self._takes(urls):
             event.ignore()
             return
         event.acceptProposedAction()
         self.add_paths([Path(url.toLocalFile()) for url in urls])
+
+    def _takes(self, urls: list[QUrl]) -> bool:
+        return (
+            self.session.is_open
+            and not self.adding.busy
+            and bool(urls)
+            and all(u.isLocalFile() for u in urls)
+        )
 
     # -- changing -----------------------------------------------------------------------------
 
@@ -218,26 +258,30 @@ class DocumentsPage(Page):
         info, values = self.details.info, self.details.values()
         if info is None or values is None or not self.session.is_open:
             return
-        kind, title, issued, expires = values
         try:
             self.session.vault.documents.update(
-                info.id, kind=kind, title=title, issued=issued, expires=expires
+                info.id,
+                kind=values.kind,
+                title=values.title,
+                issued=values.issued,
+                expires=values.expires,
+                passport_number=values.passport_number,
             )
         except WaystationError as exc:
             self._say(exc.message)
             return
+        self._say("")
         self.session.notify("documents")
 
     def preview(self) -> None:
         info = self.current()
         if info is None or not self.session.is_open:
             return
-        data = self.session.vault.documents.content(info.id)
         if self.preview_dialog is None:
             self.preview_dialog = PreviewDialog(self)
-        self.preview_dialog.show_document(
-            document_title(info), data, info.mime_type, describe(data, info.mime_type)
-        )
+        self.preview_dialog.show_loading(document_title(info))
+        self._previewing = (info.id, info.sha256)
+        self._ask_picture(info, PREVIEW_SIZE, 1.0)
         if self.preview_dialog.isVisible():
             self.preview_dialog.activateWindow()
         self.preview_dialog.show()
@@ -292,8 +336,10 @@ class DocumentsPage(Page):
 
     def refresh(self) -> None:
         chosen = self.current()
-        documents = self.session.vault.documents.list()
+        self.profile = self.session.vault.profile.load()
+        documents = with_passport_dates(self.session.vault.documents.list(), self.profile)
         lead = self.session.settings.expiry_lead_days
+        # each document on its own (an empty profile): a linked scan already carries its passport's dates
         warnings = expiry_warnings(Profile(), documents, self.session.today(), lead)
         self.model.set_documents(documents, warnings)
         self.list.setVisible(bool(documents))
@@ -303,6 +349,11 @@ class DocumentsPage(Page):
         self._show_current()
 
     def clear(self) -> None:
+        self.adding.forget()
+        self.pictures.forget()
+        self._larger.clear()
+        self._previewing = None
+        self.profile = Profile()
         if self.preview_dialog is not None:
             self.preview_dialog.forget()
         self.model.clear()
@@ -323,6 +374,7 @@ class DocumentsPage(Page):
         self.add_button.setAccessibleDescription(_("Add scans or PDFs from files (Ctrl+O)"))
         self.list.setAccessibleName(_("Documents"))
         self.empty.setText(_("No documents yet. Add a scan of your passport to start."))
+        self.busy.retranslate()
         self.details.retranslate()
         if self.model.rowCount() and self.session.is_open:
             self.refresh()

@@ -1,7 +1,8 @@
 """Pictures of stored documents, made in memory only: never a thumbnail cache, never a temporary
 file. Images are decoded straight from the vault's bytes at the size needed; PDFs show a generic
 icon and their page count (Qt's PDF module is not part of PySide6-Essentials, and pypdfium2 is not
-a runtime dependency)."""
+a runtime dependency). Decoding (``thumbnail_image``, ``describe``) is safe on a worker thread;
+turning the result into a pixmap (``thumbnail_from_image``) happens on the UI thread."""
 
 from __future__ import annotations
 
@@ -62,21 +63,45 @@ def pdf_page_count(data: bytes) -> int | None:
         return None
 
 
-def thumbnail(data: bytes, mime: str, size: int) -> QPixmap:
-    """A picture of a document centred on a transparent ``size``×``size`` square (so a list of
-    portrait and landscape scans stays aligned): the image itself, or an icon for its type."""
-    picture: QPixmap | None = None
-    if is_image(mime):
-        app = QGuiApplication.instance()
-        ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
-        pixels = round(size * ratio)  # sharp on high-DPI screens
-        image = decode_image(data, QSize(pixels, pixels))
-        if image is not None:
-            image.setDevicePixelRatio(ratio)
-        picture = QPixmap.fromImage(image) if image is not None else render("image", size)
+def screen_ratio() -> float:
+    """Device pixels per logical pixel (read on the UI thread, handed to workers)."""
+    app = QGuiApplication.instance()
+    return app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
+
+
+def thumbnail_image(data: bytes, mime: str, size: int, ratio: float = 1.0) -> QImage | None:
+    """The image in ``data`` fitted into ``size``×``size`` logical pixels at ``ratio``; None for
+    what is not an image Qt can read. Safe on a worker thread (a QImage, never a QPixmap)."""
+    if not is_image(mime):
+        return None
+    pixels = round(size * ratio)  # sharp on high-DPI screens
+    image = decode_image(data, QSize(pixels, pixels))
+    if image is not None:
+        image.setDevicePixelRatio(ratio)
+    return image
+
+
+def thumbnail_from_image(image: QImage | None, mime: str, size: int) -> QPixmap:
+    """On the UI thread: ``image`` (from ``thumbnail_image``), or an icon for the type, centred on
+    a transparent ``size``×``size`` square (so a list of portrait and landscape scans stays aligned)."""
+    if image is not None:
+        if max(image.width(), image.height()) / image.devicePixelRatio() > size + 0.5:
+            image = image.scaled(
+                round(size * image.devicePixelRatio()),
+                round(size * image.devicePixelRatio()),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        picture = QPixmap.fromImage(image)
     else:
-        picture = render("pdf" if mime == PDF else "file", size)
+        picture = render("image" if is_image(mime) else "pdf" if mime == PDF else "file", size)
     return _centred(picture, size)
+
+
+def thumbnail(data: bytes, mime: str, size: int) -> QPixmap:
+    """A picture of a document centred on a transparent ``size``×``size`` square: the image
+    itself, or an icon for its type (decoded here: on the UI thread only for small work)."""
+    return thumbnail_from_image(thumbnail_image(data, mime, size, screen_ratio()), mime, size)
 
 
 def _centred(picture: QPixmap, size: int) -> QPixmap:

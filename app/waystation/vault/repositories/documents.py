@@ -1,4 +1,10 @@
-"""Scanned documents: metadata in one table, the bytes in another (so listing never reads them)."""
+"""Scanned documents: metadata in one table, the bytes in another (so listing never reads them).
+
+A passport scan may be linked to a passport of the profile by its number (vault/passport_scans.py):
+the number given is looked up among the profile's passports and stored as the profile spells it;
+a number the profile does not hold is refused. A scan added with a link and without dates takes its
+passport's. A link that later loses its passport (the profile was edited) is kept as it was, so saving
+the scan's other fields never fails because of it."""
 
 from __future__ import annotations
 
@@ -9,16 +15,25 @@ from typing import TYPE_CHECKING
 
 from waystation.errors import InvalidInput
 from waystation.i18n import _
+from waystation.vault.document_files import MAX_DOCUMENT_BYTES
 from waystation.vault.filetypes import sniff_mime
-from waystation.vault.models import DOCUMENT_KINDS, DocumentInfo
+from waystation.vault.models import DOCUMENT_KINDS, DocumentInfo, Passport
+from waystation.vault.passport_scans import find_passport, number_key
 from waystation.vault.repositories._dates import from_text, to_text
 
 if TYPE_CHECKING:
     from waystation.vault.connection import Vault
 
-MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+__all__ = ["KEEP", "MAX_DOCUMENT_BYTES", "DocumentRepository", "check_dates", "check_kind", "check_link"]
 
-_COLUMNS = "id, kind, title, original_name, mime_type, size, sha256, added, issued, expires"
+_COLUMNS = "id, kind, title, original_name, mime_type, size, sha256, added, issued, expires, passport_number"
+
+
+class _Keep:
+    """The link as it is (``update`` without a ``passport_number``)."""
+
+
+KEEP = _Keep()
 
 
 def _info(row: tuple[object, ...]) -> DocumentInfo:
@@ -33,6 +48,7 @@ def _info(row: tuple[object, ...]) -> DocumentInfo:
         added=from_text(str(row[7])) or date.min,
         issued=from_text(row[8]),  # type: ignore[arg-type]
         expires=from_text(row[9]),  # type: ignore[arg-type]
+        passport_number=None if row[10] is None else str(row[10]),
     )
 
 
@@ -50,9 +66,33 @@ def check_dates(issued: date | None, expires: date | None) -> None:
         raise InvalidInput(_("The expiry date is before the issue date."))
 
 
+def check_link(kind: str, passport_number: str | None) -> None:
+    if passport_number is not None and kind != "passport":
+        raise InvalidInput(_("Only a scan of a passport can be linked to a passport of the profile."))
+
+
 class DocumentRepository:
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
+
+    def _profile_passports(self) -> list[Passport]:
+        rows = self._vault.read("SELECT number, kind, issued, expires FROM passport ORDER BY position, id")
+        return [Passport(str(n), str(k), from_text(i), from_text(e)) for n, k, i, e in rows]
+
+    def _resolve_link(self, passport_number: str | None) -> Passport | None:
+        """The profile's passport of that number; refused when the profile has none."""
+        if passport_number is None:
+            return None
+        if not number_key(passport_number):
+            raise InvalidInput(_("The passport number is empty."))
+        passport = find_passport(self._profile_passports(), passport_number)
+        if passport is None:
+            raise InvalidInput(
+                _(
+                    "The profile has no passport with the number {number}; add it to the profile first."
+                ).format(number=passport_number)
+            )
+        return passport
 
     def add(
         self,
@@ -64,9 +104,15 @@ class DocumentRepository:
         issued: date | None = None,
         expires: date | None = None,
         added: date | None = None,
+        passport_number: str | None = None,
     ) -> DocumentInfo:
         check_kind(kind)
         check_dates(issued, expires)
+        check_link(kind, passport_number)
+        passport = self._resolve_link(passport_number)
+        if passport is not None:  # the scan's dates, unless given, are its passport's
+            issued, expires = issued or passport.issued, expires or passport.expires
+            check_dates(issued, expires)
         if not data:
             raise InvalidInput(_("The file is empty; nothing was added."))
         if len(data) > MAX_DOCUMENT_BYTES:
@@ -86,11 +132,12 @@ class DocumentRepository:
             added=added or date.today(),
             issued=issued,
             expires=expires,
+            passport_number=passport.number if passport is not None else None,
         )
         with self._vault.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO document (kind, title, original_name, mime_type, size, sha256, added, "
-                "issued, expires) VALUES (?,?,?,?,?,?,?,?,?)",
+                "issued, expires, passport_number) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
                     info.kind,
                     info.title,
@@ -101,6 +148,7 @@ class DocumentRepository:
                     to_text(info.added),
                     to_text(info.issued),
                     to_text(info.expires),
+                    info.passport_number,
                 ),
             )
             new_id = int(cursor.lastrowid)
@@ -130,14 +178,29 @@ class DocumentRepository:
         title: str,
         issued: date | None,
         expires: date | None,
+        passport_number: str | _Keep | None = KEEP,
     ) -> DocumentInfo:
+        """Change what is known about a document. Without ``passport_number`` the link stays as it
+        is (and goes when the kind is no longer a passport); None unlinks."""
         check_kind(kind)
         check_dates(issued, expires)
-        self.get(document_id)
+        stored = self.get(document_id).passport_number
+        if isinstance(passport_number, _Keep):
+            link = stored if kind == "passport" else None
+        else:
+            check_link(kind, passport_number)
+            same = (
+                passport_number is not None
+                and stored is not None
+                and number_key(passport_number) == number_key(stored)
+            )
+            # the same link is kept as it is, even if the profile no longer has that passport
+            passport = None if same else self._resolve_link(passport_number)
+            link = stored if same else (passport.number if passport is not None else None)
         with self._vault.transaction() as conn:
             conn.execute(
-                "UPDATE document SET kind=?, title=?, issued=?, expires=? WHERE id=?",
-                (kind, title, to_text(issued), to_text(expires), document_id),
+                "UPDATE document SET kind=?, title=?, issued=?, expires=?, passport_number=? WHERE id=?",
+                (kind, title, to_text(issued), to_text(expires), link, document_id),
             )
         return self.get(document_id)
 
