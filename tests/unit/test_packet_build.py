@@ -201,7 +201,7 @@ def test_encrypted_packets_are_aes256_r6_and_open_only_with_the_password(tmp_pat
     with pytest.raises(subprocess.CalledProcessError):
         pdftotext(result.pdf)
     text = flat(pdftotext(result.pdf, password=password))
-    assert "Müller-Šćž" in text and f"page {result.pages} of {result.pages}" in text
+    assert "Müller-Šćž" in text and f"{result.pages} / {result.pages}" in text
     assert "Müller" not in flat(result.pdf.decode("latin-1"))
     fonts = pdffonts(result.pdf, tmp_path, password=password)
     assert fonts and all(f["emb"] == "yes" for f in fonts)
@@ -209,7 +209,7 @@ def test_encrypted_packets_are_aes256_r6_and_open_only_with_the_password(tmp_pat
 
 def test_every_page_is_numbered_and_renders(full_packet: PacketResult, tmp_path: Path) -> None:
     text = pdftotext(full_packet.pdf)
-    numbers = [int(n) for n in re.findall(rf"page (\d+) of {full_packet.pages}\b", text)]
+    numbers = [int(n) for n in re.findall(rf"\b(\d+) / {full_packet.pages}\b", text)]
     assert numbers == list(range(1, full_packet.pages + 1))
     pngs = render(full_packet.pdf, tmp_path, "full")
     assert len(pngs) == full_packet.pages
@@ -229,8 +229,10 @@ def test_scans_come_in_checklist_order_one_per_page(full_packet: PacketResult) -
     second = [i for i, t in enumerate(texts) if "Scanned page" in t]
     assert second == [first + 1, first + 2], "the PDF scan follows, both its pages"
     assert "Приложение 2" in texts[first + 1] and "Справка" in texts[first + 1]
+    personal = next(i for i, t in enumerate(texts) if "For you, not for the office" in t)
+    assert personal == first + 3, "the applicant's part comes after the scans"
     steps = next(i for i, t in enumerate(texts) if "Steps and deadlines" in t)
-    assert steps == first + 3, "the steps come after the scans"
+    assert steps >= personal
 
 
 def test_a_broken_scan_is_left_out_with_a_note_and_a_warning(full_packet: PacketResult) -> None:
@@ -351,11 +353,12 @@ def test_rotated_pdf_scans_are_turned_upright_with_room_for_the_footer() -> None
     spliced = next(page for page in reader.pages if "Scanned page" in page.extract_text())
     assert spliced.get("/Rotate", 0) == 0
     assert (float(spliced.mediabox.width), float(spliced.mediabox.height)) == pytest.approx((595, 420))
-    assert f"of {result.pages}" in spliced.extract_text()
+    assert f"/ {result.pages}" in spliced.extract_text()
 
 
 def test_made_on_is_the_only_date_of_making(full_packet: PacketResult) -> None:
     text = flat(pdftotext(full_packet.pdf))
-    assert f"Made with Waystation on {MADE_ON:%d.%m.%Y}" in text
-    assert "rules change — check the sources" in text
-    assert "waystation calendar" in text
+    footer = f"შედგენის თარიღი / Дата составления: {MADE_ON:%d.%m.%Y}"
+    assert text.count(footer) == full_packet.pages, "every page says when it was prepared"
+    assert "Rules change: check each source" in text, "the applicant's part says so once"
+    assert "waystation calendar" not in text and "VAULT" not in text, "no command line in a packet"

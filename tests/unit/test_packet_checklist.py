@@ -170,5 +170,8 @@ def test_a_packet_lists_the_documents_from_home_its_steps_wait_for() -> None:
     assert "kz.home_documents.criminal_record_for_pr" in steps
     assert "kz.home_documents.criminal_record_certificate" in steps  # what that step waits for
     assert "kz.home_documents.by_passport_decree_278" not in steps  # not for a Russian citizen
-    items = {item.kind: item for item in build_checklist(guide, "residence", status.plans, status.legal, profile, (), TODAY)}
+    items = {
+        item.kind: item
+        for item in build_checklist(guide, "residence", status.plans, status.legal, profile, (), TODAY)
+    }
     assert items["criminal_record"].state == "missing"

@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from tests.unit.test_packet_support import camera_jpeg, document, metadata_marks
 from waystation.packets import scans
+from waystation.packets.pdf_pages import strip_jpeg_metadata
 from waystation.packets.scans import (
     MAX_SIDE,
     PreparedImage,
@@ -23,7 +24,6 @@ from waystation.packets.scans import (
     SkippedScan,
     prepare_scan,
     reencode_image,
-    strip_jpeg_metadata,
 )
 
 

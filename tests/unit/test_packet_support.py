@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 
 from waystation.content.loader import PackLibrary, load_library
 from waystation.content.model import Pack
@@ -237,3 +238,41 @@ def test_ink_tells_blank_from_drawn(tmp_path: Path) -> None:
     image.paste((0, 0, 0), (0, 0, 25, 50))
     image.save(drawn)
     assert ink(blank) == 0 and ink(drawn) > 0.4
+
+
+def defined_objects(reader: PdfReader) -> set[int]:
+    """The numbers of every object the file's cross-reference table defines."""
+    ids = {idnum for table in reader.xref.values() for idnum in table}
+    return (ids | set(reader.xref_objStm)) - {0}
+
+
+def unreferenced_objects(pdf: bytes) -> set[int]:
+    """Objects defined in ``pdf`` that nothing reachable from its trailer refers to."""
+    reader = PdfReader(io.BytesIO(pdf))
+    reachable: set[int] = set()
+    stack: list[object] = [value for key, value in reader.trailer.items() if key != "/ID"]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            if item.idnum in reachable:
+                continue
+            reachable.add(item.idnum)
+            stack.append(reader.get_object(item))
+        elif isinstance(item, DictionaryObject):
+            stack.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+    return defined_objects(reader) - reachable
+
+
+def every_object_text(pdf: bytes) -> bytes:
+    """The file's bytes followed by every object's decoded content, to search for what a
+    compressed stream would hide from a plain byte search."""
+    reader = PdfReader(io.BytesIO(pdf))
+    parts = [pdf]
+    for idnum in sorted(defined_objects(reader)):
+        obj = reader.get_object(idnum)
+        if isinstance(obj, StreamObject):
+            parts.append(obj.get_data())
+        parts.append(repr(obj).encode("utf-8", "replace"))
+    return b"\n".join(parts)

@@ -1,5 +1,10 @@
 """``waystation packet``: a document packet (PDF) for one country and track.
 
+``--part`` chooses what goes in: ``office`` (the cover, the applicant's data, a line to sign and
+date, the scans), ``personal`` (the checklist with what is missing, the deadlines, the steps and
+their sources) or ``both`` (the default, office first). Fields the office needs that are empty
+are named on standard error, by their place in the profile format, and the packet is made anyway.
+
 Usage problems (an unknown country or track, an existing output file without --force, a missing
 folder) are refused before the passphrase is asked. With --encrypt the PDF password is asked after
 the vault opened: twice on a terminal, or as the second line of standard input with
@@ -19,6 +24,8 @@ from waystation.errors import InvalidInput
 from waystation.i18n import UI_LANGUAGES, _, current_language, set_language
 from waystation.packets.from_vault import packet_pack, request_from_vault
 from waystation.packets.labels import LABEL_LANGUAGES
+from waystation.packets.readiness import Gap, office_gaps
+from waystation.packets.request import PARTS
 
 BAR_WIDTH = 28
 
@@ -80,17 +87,34 @@ def cmd_packet(args: argparse.Namespace) -> int:
         if args.encrypt:
             password = source.ask_new(_("Password for the PDF: "), _("Repeat the PDF password: "))
         request = request_from_vault(
-            vault, pack, args.track, language=language, made_on=date.today(), password=password
+            vault,
+            pack,
+            args.track,
+            language=language,
+            made_on=date.today(),
+            password=password,
+            part=args.part,
         )
         try:
             result = build_packet(request, progress=bar)
         finally:
             bar.finish()
     write_packet(result, out, force=args.force)
+    gaps = office_gaps(request.profile, args.track) if request.for_office else []
+    if gaps:
+        print("waystation: " + _gaps_note(gaps), file=sys.stderr)
     for warning in result.warnings:
         print("waystation: " + _("warning: {message}").format(message=warning), file=sys.stderr)
     print(_("Packet written to {path} ({n} pages).").format(path=out, n=result.pages))
     return 0
+
+
+def _gaps_note(gaps: list[Gap]) -> str:
+    fields = "; ".join(f"{gap.name} ({gap.path})" for gap in gaps)
+    return _(
+        "note: the office will look for these fields, which are empty in the packet: {fields}. "
+        "Fill them in the app or with vault import-json."
+    ).format(fields=fields)
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -108,6 +132,15 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help=_("your language for the labels beside the host country's (default: the interface language)"),
     )
     packet.add_argument("--out", required=True, metavar="FILE.pdf")
+    packet.add_argument(
+        "--part",
+        choices=PARTS,
+        default="both",
+        help=_(
+            "office: cover, your data, a signature line and the scans; personal: the checklist, "
+            "deadlines and steps, for you; both (default): the office's part, then yours"
+        ),
+    )
     packet.add_argument("--encrypt", action="store_true", help=_("protect the PDF with a password (AES-256)"))
     packet.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     packet.set_defaults(func=cmd_packet)

@@ -2,9 +2,10 @@
 PDF scans in among the laid-out pages, and to encrypt (AES-256, revision 6). A packet with
 neither is ReportLab's output as it is.
 
-Spliced-in pages are cleaned, turned upright and shrunk a little (scans.fit_pdf_page) so the
-footer, stamped from an overlay, does not cover their content. Nothing from their document
-information is carried over: the writer's information names the producer only.
+Spliced-in pages are cleaned before they are copied, then turned upright and shrunk a little
+(pdf_pages.add_clean_page) so the footer, stamped from an overlay, does not cover their content.
+Nothing from their document information is carried over: the writer's information names the
+producer only, and objects left unreferenced on the way are dropped before writing.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
 from waystation.packets.fonts import BASE
-from waystation.packets.scans import PreparedImage, PreparedPdf, fit_pdf_page, open_pdf
+from waystation.packets.pdf_pages import add_clean_page, drop_unreachable
+from waystation.packets.scans import PreparedImage, PreparedPdf, open_pdf
 from waystation.packets.stamping import PRODUCER, Stamp, draw_footer
 
 
@@ -34,13 +36,14 @@ class Slot:
 
 def packet_order(
     body_pages: int,
-    steps_start: int,
+    rest_start: int,
     attachments: Sequence[tuple[PreparedImage | PreparedPdf, str]],
 ) -> list[Slot]:
     """The pages in order: the body up to the scans, the scans (image scans are body pages, PDF
-    scans are spliced in), then the rest of the body (the steps, from page ``steps_start``)."""
+    scans are spliced in), then the rest of the body (the applicant's part, from page
+    ``rest_start``; ``body_pages + 1`` when there is none)."""
     images = sum(isinstance(item, PreparedImage) for item, _caption in attachments)
-    front = steps_start - 1 - images
+    front = rest_start - 1 - images
     slots = [Slot(own=page) for page in range(1, front + 1)]
     next_own = front + 1
     for item, caption in attachments:
@@ -82,8 +85,7 @@ def assemble(
             writer.add_page(own_pages[slot.own - 1])
             continue
         reader = readers.setdefault(id(slot.pdf), open_pdf(slot.pdf.data))
-        page = writer.add_page(reader.pages[slot.pdf_page])
-        fit_pdf_page(page)
+        page = add_clean_page(writer, reader.pages[slot.pdf_page])
         spliced.append((number, page, slot.caption))
     if spliced:
         overlay = PdfReader(io.BytesIO(_overlay(spliced, len(slots), stamp)))
@@ -95,6 +97,7 @@ def assemble(
             # streams empty when it encrypts (the footer vanished from encrypted packets).
             page.compress_content_streams()
     writer.add_metadata({"/Producer": PRODUCER, "/Creator": PRODUCER})
+    drop_unreachable(writer)
     if password is not None:
         writer.encrypt(user_password=password, owner_password=password, algorithm="AES-256")
     out = io.BytesIO()

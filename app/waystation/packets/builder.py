@@ -1,9 +1,10 @@
 """Building a document packet: the public entry points ``build_packet`` and ``write_packet``.
 
-The work runs in stages, each reported through ``progress`` and each a point where ``cancelled``
-is honoured: preparing the scans (re-encoded in parallel, in memory), laying out the pages
-(ReportLab), and, when there are PDF scans to splice in or a password, putting the PDF together
-(pypdf). Nothing touches the disk until ``write_packet``.
+A packet has two parts, for the office and for the applicant (``PacketRequest.part`` chooses
+one or both; see request.PARTS). The work runs in stages, each reported through ``progress`` and
+each a point where ``cancelled`` is honoured: preparing the scans for the office's part
+(re-encoded in parallel, in memory), laying out the pages (ReportLab), and, when there are PDF
+scans to splice in or a password, putting the PDF together (pypdf). Nothing touches the disk until ``write_packet``.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ def build_packet(
         request.documents,
         request.made_on,
     )
-    scans = [document for item in checklist for document in item.documents]
+    # the scans go to the office; the applicant's part only names them
+    scans = [document for item in checklist for document in item.documents] if request.for_office else []
     tracker = _Tracker(progress, cancelled, len(scans) + 2)
     tracker.check()
     prepared = prepare_scans(scans, request.fetch, tracker)

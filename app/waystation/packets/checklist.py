@@ -19,6 +19,7 @@ from waystation.content.model import DocumentNeed, Pack, Step, Text
 from waystation.rules.plan import StepPlan
 from waystation.rules.stay import StayEnd
 from waystation.vault.models import DocumentInfo, Passport, Profile
+from waystation.vault.passport_scans import with_passport_dates
 
 ItemState = Literal["present", "missing", "expires_before_deadline", "expired"]
 
@@ -98,7 +99,9 @@ def build_checklist(
 ) -> list[ChecklistItem]:
     steps = track_steps(pack, track, plans)
     needs = _merged_needs(step for step, _plan in steps)
-    held = sorted(documents, key=lambda d: d.id)
+    held = sorted(
+        with_passport_dates(documents, profile), key=lambda d: d.id
+    )  # a linked scan is its passport
     items = []
     for need in needs:
         docs = tuple(d for d in held if d.kind == need.kind)

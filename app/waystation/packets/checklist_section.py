@@ -12,6 +12,7 @@ from waystation.packets.cells import Context, day, para, rich
 from waystation.packets.checklist import ChecklistItem, ItemState
 from waystation.packets.fonts import markup
 from waystation.packets.styles import BAD, FRAME_WIDTH, GOOD, RULE, SHADE, WARN, table_style
+from waystation.vault.models import DocumentInfo
 
 WIDTHS = (52 * mm, 30 * mm, 32 * mm, FRAME_WIDTH - 114 * mm)
 PAD = 4
@@ -127,13 +128,20 @@ def _details_cell(
                 numbers=", ".join(str(n) for n in numbers)
             )
         )
+    for document in item.documents:
+        if document.id not in attached and document.id not in skipped:
+            lines.append(_("in your vault: {name}").format(name=_document_name(document)))
     cell: list[Flowable] = [para("\n".join(lines), styles.body)] if lines else []
     for document in item.documents:
         if document.id in skipped:
-            name = document.title or document.original_name or f"#{document.id}"
+            name = _document_name(document)
             warning = _("Scan “{name}” left out: {reason}.").format(name=name, reason=skipped[document.id])
             colour = BAD.hexval().replace("0x", "#")
             cell.append(rich(f'<font color="{colour}">{markup(warning)}</font>', styles.small))
     for note in item.notes:
         cell.append(para(ctx.text(note), styles.small, width=WIDTHS[3] - 2 * PAD))
     return cell or [para("—", styles.body)]
+
+
+def _document_name(document: DocumentInfo) -> str:
+    return document.title or document.original_name or f"#{document.id}"

@@ -50,6 +50,7 @@ def request_from_vault(
     made_on: date,
     password: str | None = None,
     lead_days: int | None = None,
+    part: str = "both",
 ) -> PacketRequest:
     """The request for ``pack``'s ``track`` packet, checked (InvalidInput for a track, language or
     password the builder cannot use; StayHistoryError for stays that contradict each other)."""
@@ -63,6 +64,7 @@ def request_from_vault(
         language=language,
         made_on=made_on,
         password=password,
+        part=part,
     )
     request.check()
     return request

@@ -76,6 +76,12 @@ _EN = {
     "doc_registration": "Registration",
     "doc_permit": "Permit",
     "doc_other": "Other document",
+    "contents": "Contents",
+    "applicant_data": "Applicant’s data",
+    "attached_documents": "Attached documents",
+    "cover_statement": "A summary of the applicant’s data, prepared by the applicant, with copies of the attached documents.",
+    "signature": "Signature of the applicant",
+    "date": "Date",
 }
 
 _RU = {
@@ -143,6 +149,12 @@ _RU = {
     "doc_registration": "Регистрация",
     "doc_permit": "Разрешение",
     "doc_other": "Другой документ",
+    "contents": "Содержание",
+    "applicant_data": "Данные заявителя",
+    "attached_documents": "Приложенные документы",
+    "cover_statement": "Сводка данных заявителя, подготовленная заявителем, с копиями приложенных документов.",
+    "signature": "Подпись заявителя",
+    "date": "Дата",
 }
 
 _UK = {
@@ -210,6 +222,12 @@ _UK = {
     "doc_registration": "Реєстрація",
     "doc_permit": "Дозвіл",
     "doc_other": "Інший документ",
+    "contents": "Зміст",
+    "applicant_data": "Дані заявника",
+    "attached_documents": "Додані документи",
+    "cover_statement": "Зведення даних заявника, підготовлене заявником, з копіями доданих документів.",
+    "signature": "Підпис заявника",
+    "date": "Дата",
 }
 
 _BE = {
@@ -277,6 +295,12 @@ _BE = {
     "doc_registration": "Рэгістрацыя",
     "doc_permit": "Дазвол",
     "doc_other": "Іншы дакумент",
+    "contents": "Змест",
+    "applicant_data": "Даныя заяўніка",
+    "attached_documents": "Дададзеныя дакументы",
+    "cover_statement": "Зводка даных заяўніка, падрыхтаваная заяўнікам, з копіямі дададзеных дакументаў.",
+    "signature": "Подпіс заяўніка",
+    "date": "Дата",
 }
 
 _KA = {
@@ -344,6 +368,12 @@ _KA = {
     "doc_registration": "რეგისტრაცია",
     "doc_permit": "ნებართვა",
     "doc_other": "სხვა დოკუმენტი",
+    "contents": "შინაარსი",
+    "applicant_data": "განმცხადებლის მონაცემები",
+    "attached_documents": "თანდართული დოკუმენტები",
+    "cover_statement": "განმცხადებლის მონაცემების შეჯამება, მომზადებული განმცხადებლის მიერ, თანდართული დოკუმენტების ასლებით.",
+    "signature": "განმცხადებლის ხელმოწერა",
+    "date": "თარიღი",
 }
 
 _HY = {
@@ -411,6 +441,12 @@ _HY = {
     "doc_registration": "Գրանցում",
     "doc_permit": "Թույլտվություն",
     "doc_other": "Այլ փաստաթուղթ",
+    "contents": "Բովանդակություն",
+    "applicant_data": "Դիմողի տվյալներ",
+    "attached_documents": "Կցված փաստաթղթեր",
+    "cover_statement": "Դիմողի տվյալների ամփոփում՝ պատրաստված դիմողի կողմից, կցված փաստաթղթերի պատճեններով։",
+    "signature": "Դիմողի ստորագրություն",
+    "date": "Ամսաթիվ",
 }
 
 _KK = {
@@ -478,6 +514,12 @@ _KK = {
     "doc_registration": "Тіркеу",
     "doc_permit": "Рұқсат",
     "doc_other": "Басқа құжат",
+    "contents": "Мазмұны",
+    "applicant_data": "Өтініш берушінің деректері",
+    "attached_documents": "Қоса берілген құжаттар",
+    "cover_statement": "Өтініш беруші өзі дайындаған деректерінің жиынтығы, қоса берілген құжаттардың көшірмелерімен.",
+    "signature": "Өтініш берушінің қолы",
+    "date": "Күні",
 }
 
 _SR = {
@@ -545,6 +587,12 @@ _SR = {
     "doc_registration": "Пријава боравка",
     "doc_permit": "Дозвола",
     "doc_other": "Други документ",
+    "contents": "Садржај",
+    "applicant_data": "Подаци о подносиоцу захтева",
+    "attached_documents": "Приложени документи",
+    "cover_statement": "Преглед података о подносиоцу захтева, који је сачинио сам подносилац, са копијама приложених докумената.",
+    "signature": "Потпис подносиоца захтева",
+    "date": "Датум",
 }
 
 _TR = {
@@ -612,6 +660,12 @@ _TR = {
     "doc_registration": "Adres kaydı",
     "doc_permit": "İzin belgesi",
     "doc_other": "Diğer belge",
+    "contents": "İçindekiler",
+    "applicant_data": "Başvuru sahibinin bilgileri",
+    "attached_documents": "Ekli belgeler",
+    "cover_statement": "Başvuru sahibinin kendisi tarafından hazırlanmış bilgi özeti ve ekli belgelerin kopyaları.",
+    "signature": "Başvuru sahibinin imzası",
+    "date": "Tarih",
 }
 
 _DE = {
@@ -679,6 +733,12 @@ _DE = {
     "doc_registration": "Meldebescheinigung",
     "doc_permit": "Genehmigung",
     "doc_other": "Sonstiges Dokument",
+    "contents": "Inhalt",
+    "applicant_data": "Angaben zur antragstellenden Person",
+    "attached_documents": "Beigefügte Unterlagen",
+    "cover_statement": "Von der antragstellenden Person erstellte Zusammenfassung ihrer Angaben, mit Kopien der beigefügten Unterlagen.",
+    "signature": "Unterschrift der antragstellenden Person",
+    "date": "Datum",
 }
 
 _HE = {
@@ -746,6 +806,12 @@ _HE = {
     "doc_registration": "רישום",
     "doc_permit": "היתר",
     "doc_other": "מסמך אחר",
+    "contents": "תוכן",
+    "applicant_data": "פרטי המבקש/ת",
+    "attached_documents": "מסמכים מצורפים",
+    "cover_statement": "סיכום פרטי המבקש/ת, שהוכן על ידי המבקש/ת, בצירוף העתקים של המסמכים המצורפים.",
+    "signature": "חתימת המבקש/ת",
+    "date": "תאריך",
 }
 
 LABELS: dict[str, dict[str, str]] = {

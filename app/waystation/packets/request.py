@@ -25,6 +25,11 @@ Progress = Callable[[int, int, str], None]
 
 Cancelled = Callable[[], bool]
 
+PARTS: tuple[str, ...] = ("both", "office", "personal")
+"""Which part of the packet to make: "office" (the cover, the applicant's data, a line to sign and
+date, the scans: what a clerk takes), "personal" (the documents checklist with what is missing,
+the deadlines, the steps and their sources: what the applicant keeps), or "both", in that order."""
+
 
 class PacketCancelled(WaystationError):
     """The caller asked to stop; nothing was written."""
@@ -42,6 +47,7 @@ class PacketRequest:
     ``language`` is the applicant's language, shown beside the pack's ``label_language``;
     ``status`` gives the steps' due dates and the stay (build it for ``pack`` and ``made_on``).
     ``fetch(document_id)`` returns a document's bytes. ``password`` encrypts the PDF (AES-256).
+    ``part`` is one of PARTS.
     """
 
     profile: Profile
@@ -53,6 +59,15 @@ class PacketRequest:
     language: str
     made_on: date
     password: str | None = field(default=None, repr=False)
+    part: str = "both"
+
+    @property
+    def for_office(self) -> bool:
+        return self.part in ("both", "office")
+
+    @property
+    def for_applicant(self) -> bool:
+        return self.part in ("both", "personal")
 
     def check(self) -> None:
         """Refuse a request the pack cannot serve (an InvalidInput naming what exists)."""
@@ -68,6 +83,12 @@ class PacketRequest:
             raise InvalidInput(
                 _("Packets cannot be made in {language}; use one of: {languages}.").format(
                     language=self.language, languages=", ".join(LABEL_LANGUAGES)
+                )
+            )
+        if self.part not in PARTS:
+            raise InvalidInput(
+                _("There is no packet part {part}; choose one of: {parts}.").format(
+                    part=self.part, parts=", ".join(PARTS)
                 )
             )
         if self.password is not None:

@@ -6,8 +6,8 @@ prints upright. Pixels are capped (``MAX_PIXELS``) before anything is decoded, a
 decompression bombs, and the printed size is capped (``MAX_SIDE``), which also keeps packets small
 and fast to build. Nothing is written to disk.
 
-PDFs from the vault are parsed here only to count their pages; ``clean_pdf_page`` strips their
-per-page metadata when they are merged (see assemble.py).
+PDFs from the vault are parsed here to count their pages, and each page is tried once on a
+scratch copy exactly as the packet will take it (cleaned first, see pdf_pages.py).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import warnings
 from dataclasses import dataclass
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, RectangleObject, StreamObject
+from pypdf import PdfReader, PdfWriter
 
 from waystation.i18n import _
+from waystation.packets.pdf_pages import add_clean_page
 from waystation.vault.filetypes import sniff_mime
 from waystation.vault.models import DocumentInfo
 
@@ -205,7 +205,7 @@ def count_pdf_pages(data: bytes) -> int:
             raise ScanRefused(_("the PDF is protected by a password"))
         scratch = PdfWriter()
         for page in reader.pages:
-            fit_pdf_page(scratch.add_page(page))
+            add_clean_page(scratch, page)
         count = len(reader.pages)
     except ScanRefused:
         raise
@@ -221,103 +221,3 @@ def open_pdf(data: bytes) -> PdfReader:
     if reader.is_encrypted:
         reader.decrypt("")
     return reader
-
-
-# Per-page entries that can carry authorship, edit history, links or scripts.
-_PAGE_KEYS_TO_DROP = ("/Metadata", "/PieceInfo", "/LastModified", "/Annots", "/AA", "/B", "/Thumb")
-_BOX_KEYS = ("/CropBox", "/BleedBox", "/TrimBox", "/ArtBox")
-FOOTER_BAND = 19 * 72 / 25.4  # points kept free under a scan's content: the footer and caption
-_JPEG_KEEP = {0xE0, 0xEE}  # APP0 (JFIF) and APP14 (Adobe colour transform) are needed to decode
-
-
-def fit_pdf_page(page: PageObject) -> None:
-    """Prepare a page of a PDF scan for the packet: cleaned (see ``clean_pdf_page``), turned
-    upright, and shrunk a little so the footer fits below its content."""
-    clean_pdf_page(page)
-    page.transfer_rotation_to_content()
-    box = page.mediabox
-    for key in _BOX_KEYS:
-        if key in page:
-            del page[NameObject(key)]
-    left, bottom = float(box.left), float(box.bottom)
-    width, height = float(box.width), float(box.height)
-    if width <= 0 or height <= 0:
-        raise ValueError("a page without size")
-    if height > FOOTER_BAND * 2:  # a tiny page keeps its size; the footer overlaps it
-        scale = (height - FOOTER_BAND) / height
-        tx = left * (1 - scale) + (width - width * scale) / 2
-        ty = bottom * (1 - scale) + FOOTER_BAND
-        page.add_transformation(Transformation().scale(scale, scale).translate(tx, ty))
-    page.mediabox = RectangleObject((left, bottom, left + width, bottom + height))
-    page.get_contents()  # a content stream that cannot be read fails here, not in the packet
-
-
-def clean_pdf_page(page: DictionaryObject) -> None:
-    """Drop metadata, annotations and actions from a page being merged, and strip EXIF and
-    other application segments from the JPEG images it draws."""
-    for key in _PAGE_KEYS_TO_DROP:
-        if key in page:
-            del page[key]
-    resources = page.get("/Resources")
-    if resources is not None:
-        _clean_resources(resources.get_object(), depth=0, seen=set())
-
-
-def _clean_resources(resources: object, depth: int, seen: set[int]) -> None:
-    if not isinstance(resources, DictionaryObject) or depth > 8:
-        return
-    xobjects = resources.get("/XObject")
-    if xobjects is None:
-        return
-    xobjects = xobjects.get_object()
-    if not isinstance(xobjects, DictionaryObject):
-        return
-    for name in list(xobjects):
-        item = xobjects[name].get_object()
-        if not isinstance(item, StreamObject) or id(item) in seen:
-            continue
-        seen.add(id(item))
-        if "/Metadata" in item:
-            del item[NameObject("/Metadata")]
-        if item.get("/Subtype") == "/Image" and _is_dct(item.get("/Filter")):
-            StreamObject.set_data(item, strip_jpeg_metadata(item._data))
-        elif item.get("/Subtype") == "/Form" and "/Resources" in item:
-            _clean_resources(item["/Resources"].get_object(), depth + 1, seen)
-
-
-def _is_dct(filters: object) -> bool:
-    if isinstance(filters, ArrayObject):
-        return len(filters) == 1 and filters[0] == "/DCTDecode"
-    return filters == "/DCTDecode"
-
-
-def strip_jpeg_metadata(data: bytes) -> bytes:
-    """The JPEG without its EXIF, XMP, IPTC, ICC and comment segments (the image data is left
-    exactly as it was). Anything that does not parse as a JPEG is returned unchanged."""
-    if not data.startswith(b"\xff\xd8"):
-        return data
-    out = bytearray(b"\xff\xd8")
-    position = 2
-    while position + 4 <= len(data):
-        if data[position] != 0xFF:
-            return data
-        marker = data[position + 1]
-        if marker == 0xFF:  # fill byte
-            position += 1
-            continue
-        if marker == 0xDA:  # start of scan: the rest is image data
-            out += data[position:]
-            return bytes(out)
-        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
-            out += data[position : position + 2]
-            position += 2
-            continue
-        length = int.from_bytes(data[position + 2 : position + 4], "big")
-        end = position + 2 + length
-        if length < 2 or end > len(data):
-            return data
-        is_app = 0xE0 <= marker <= 0xEF
-        if not ((is_app and marker not in _JPEG_KEEP) or marker == 0xFE):
-            out += data[position:end]
-        position = end
-    return data

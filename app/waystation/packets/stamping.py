@@ -1,5 +1,5 @@
-"""What goes on every page of a packet (a header, and a footer with "page X of Y"), and the
-document information, which names the producer and nothing else.
+"""What goes on every page of a packet (a header, and a footer with the date it was prepared and
+"page / pages"), and the document information, which names the producer and nothing else.
 
 The packet's own pages are stamped by ``StampingCanvas`` while ReportLab writes them: it holds
 each finished page back until the end, when the final numbering is known (PDF scans spliced in
@@ -23,17 +23,20 @@ PRODUCER = "Waystation"
 FOOTER_Y = 9 * mm
 
 
+Header = tuple[str, str]  # left, right
+
+
 @dataclass(frozen=True)
 class Stamp:
-    """``header`` (left, right) goes on the packet's own pages after the cover; ``footer`` and
+    """``header`` goes on the packet's own pages that are not the first of a part; ``footer`` and
     ``page_label(page, pages)`` on every page."""
 
-    header: tuple[str, str]
+    header: Header
     footer: str
     page_label: Callable[[int, int], str]
 
 
-def draw_header(canvas: Canvas, header: tuple[str, str], width: float, height: float) -> None:
+def draw_header(canvas: Canvas, header: Header, width: float, height: float) -> None:
     margin = min(MARGIN_X, width / 10)
     y = height - 12 * mm
     half = (width - 2 * margin) / 2 - 6
@@ -81,7 +84,8 @@ class StampingCanvas(Canvas):  # type: ignore[misc]
     """A canvas that stamps header and footer on each page once the final numbering is known.
 
     ``numbering(page, pages)`` turns a page of this canvas (1-based) and the canvas's page
-    count into (number in the packet, pages in the packet); it is asked when the canvas is saved.
+    count into (number in the packet, pages in the packet); ``headers(page)`` gives the page's
+    header, or None for none. Both are asked when the canvas is saved.
     """
 
     def __init__(
@@ -89,12 +93,14 @@ class StampingCanvas(Canvas):  # type: ignore[misc]
         *args: Any,
         stamp: Stamp,
         numbering: Callable[[int, int], tuple[int, int]],
+        headers: Callable[[int], Header | None],
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._doc.info = NeutralInfo()
         self._stamp = stamp
         self._numbering = numbering
+        self._headers = headers
         self._held: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802  (ReportLab's name)
@@ -106,8 +112,9 @@ class StampingCanvas(Canvas):  # type: ignore[misc]
         width, height = self._pagesize
         for page, state in enumerate(self._held, start=1):
             self.__dict__.update(state)
-            if page > 1:
-                draw_header(self, self._stamp.header, width, height)
+            header = self._headers(page)
+            if header is not None:
+                draw_header(self, header, width, height)
             number, total = self._numbering(page, pages)
             draw_footer(self, self._stamp, number, total, width)
             super().showPage()

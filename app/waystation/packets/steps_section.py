@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from waystation.content.model import Source, Step
 from waystation.i18n import _
-from waystation.packets.cells import Context, country_name, day, para, rich
+from waystation.packets.cells import Context, day, para, rich
 from waystation.packets.checklist import track_steps
 from waystation.packets.fonts import markup
 from waystation.packets.styles import BAD, FRAME_WIDTH
@@ -26,27 +26,16 @@ def state_text(state: str) -> str:
 def steps_section(ctx: Context) -> list[Flowable]:
     request = ctx.request
     styles = ctx.styles
-    story: list[Flowable] = [para(_("Steps and deadlines"), styles.heading)]
-    stay = request.status.legal
-    if stay.present and stay.must_leave_by is not None:
-        story.append(
-            para(
-                _("Last day of legal stay in {country}: {date}.").format(
-                    country=country_name(request.pack.country, ctx.user) or request.pack.country,
-                    date=day(stay.must_leave_by),
-                ),
-                styles.body,
-            )
-        )
-    story.append(
+    story: list[Flowable] = [
+        para(_("Steps and deadlines"), styles.heading),
         para(
             _(
-                "Rules change: check each source before you go. To put these deadlines in your "
-                "calendar, export them with: waystation calendar VAULT --out deadlines.ics"
+                "Rules change: check each source before you go. The Calendar screen of Waystation "
+                "puts these deadlines in your own calendar."
             ),
             styles.small,
-        )
-    )
+        ),
+    ]
     steps = track_steps(request.pack, request.track, request.status.plans)
     if not steps:
         story.append(para(_("The guide has no steps for this track."), styles.body))
@@ -67,9 +56,9 @@ def _step_block(ctx: Context, number: int, step: Step, plan: StepPlan | None) ->
     if plan is not None and plan.stale:
         block.append(
             para(
-                _("May be out of date: last checked on {date}. Check the sources before you rely on it.").format(
-                    date=day(step.last_verified)
-                ),
+                _(
+                    "May be out of date: last checked on {date}. Check the sources before you rely on it."
+                ).format(date=day(step.last_verified)),
                 styles.small,
             )
         )

@@ -1,19 +1,23 @@
 """What packet to build: the country (guides that define packets), the track (only those with a
-packet, with its purpose), the language of the user's labels, and an optional PDF password typed
-twice. Problems are shown next to their field."""
+packet, with its purpose), which part (for the office, for the applicant, or both), the language
+of the user's labels, and an optional PDF password typed twice. Under the part, the check of the
+fields the office needs (ReadinessPanel). Problems are shown next to their field."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from waystation.content.model import Pack, PacketDefinition
 from waystation.errors import InvalidInput
 from waystation.i18n import UI_LANGUAGES, _, current_language
 from waystation.packets.password import check_pdf_password
+from waystation.packets.request import PARTS
 from waystation.ui.language import language_name
 from waystation.ui.pages.base import plain_label
+from waystation.ui.pages.packet_readiness import ReadinessPanel
 from waystation.ui.pages.vocabulary import track_name
+from waystation.ui.widgets.fields import hint_label
 from waystation.ui.widgets.passphrase import PassphraseField
 
 
@@ -25,7 +29,7 @@ def _message_label(parent: QWidget) -> QLabel:
 
 
 class PacketForm(QWidget):
-    chosen = Signal()  # the country or the track changed
+    chosen = Signal()  # the country, the track or the part changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +40,15 @@ class PacketForm(QWidget):
         self.purpose.setObjectName("strong")
         self.office = plain_label("", self, wrap=True)
         self.office.setObjectName("meta")
+        self.parts = QButtonGroup(self)
+        self.part_buttons = {part: QRadioButton(self) for part in PARTS}
+        self.part_hints = {part: hint_label("", self) for part in PARTS}
+        for button, hint in zip(self.part_buttons.values(), self.part_hints.values(), strict=True):
+            hint.setIndent(button.iconSize().width() + 8)  # under the button's text, not its circle
+        for number, button in enumerate(self.part_buttons.values()):
+            self.parts.addButton(button, number)
+        self.part_buttons["both"].setChecked(True)
+        self.readiness = ReadinessPanel(self)
         self.language = QComboBox(self)
         for code in UI_LANGUAGES:
             self.language.addItem(language_name(code), code)
@@ -43,27 +56,35 @@ class PacketForm(QWidget):
         self.repeat = PassphraseField(self)
         self.password_note = plain_label("", self, wrap=True)
         self.messages = {key: _message_label(self) for key in ("track", "password", "repeat")}
-        self.labels = {key: QLabel(self) for key in ("country", "track", "language", "password", "repeat")}
+        self.labels = {
+            key: QLabel(self) for key in ("country", "track", "part", "language", "password", "repeat")
+        }
         self._build()
         self.country.currentIndexChanged.connect(lambda _index: self._country_chosen())
         self.track.currentIndexChanged.connect(lambda _index: self._track_chosen())
         for field in (self.password, self.repeat):
             field.textEdited.connect(lambda _text: self.show_problem("", ""))
+        self.parts.idToggled.connect(self._part_toggled)
         self.retranslate()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        choices: list[QWidget] = []
+        for part in PARTS:
+            choices += [self.part_buttons[part], self.part_hints[part]]
         fields: list[tuple[str, QWidget, list[QWidget]]] = [
             ("country", self.country, []),
             ("track", self.track, [self.purpose, self.office, self.messages["track"]]),
+            ("part", choices[0], [*choices[1:], self.readiness]),
             ("language", self.language, []),
             ("password", self.password, [self.messages["password"]]),
             ("repeat", self.repeat, [self.messages["repeat"], self.password_note]),
         ]
         for key, field, below in fields:  # labels above their fields: long words always fit
-            self.labels[key].setBuddy(field)
+            if key != "part":  # each part's button has its own mnemonic
+                self.labels[key].setBuddy(field)
             layout.addSpacing(6)
             layout.addWidget(self.labels[key])
             layout.addWidget(field)
@@ -73,6 +94,16 @@ class PacketForm(QWidget):
     def retranslate(self) -> None:
         self.labels["country"].setText(_("C&ountry"))
         self.labels["track"].setText(_("&Track"))
+        self.labels["part"].setText(_("Which part"))
+        self.part_buttons["both"].setText(_("Bot&h parts"))
+        self.part_hints["both"].setText(_("The part for the office first, then yours on pages of their own."))
+        self.part_buttons["office"].setText(_("For the o&ffice"))
+        self.part_hints["office"].setText(_("The cover, your details, a line to sign and date, your scans."))
+        self.part_buttons["personal"].setText(_("For &you"))
+        self.part_hints["personal"].setText(_("What is missing, the deadlines, the steps and their sources."))
+        for part in PARTS:
+            self.part_buttons[part].setAccessibleDescription(self.part_hints[part].text())
+        self.readiness.retranslate()
         self.labels["language"].setText(_("&Language of your labels"))
         self.labels["password"].setText(_("PDF &password (optional)"))
         self.labels["repeat"].setText(_("&Repeat the PDF password"))
@@ -138,6 +169,13 @@ class PacketForm(QWidget):
             return None
         return str(self.track.currentData())
 
+    def part(self) -> str:
+        """ "both", "office" or "personal" (packets.request.PARTS)."""
+        return PARTS[max(self.parts.checkedId(), 0)]
+
+    def set_part(self, part: str) -> None:
+        self.part_buttons[part if part in PARTS else "both"].setChecked(True)
+
     def language_code(self) -> str:
         return str(self.language.currentData()) if self.language.currentIndex() >= 0 else "en"
 
@@ -172,6 +210,10 @@ class PacketForm(QWidget):
         self.show_problem("track", "")
         self.chosen.emit()
 
+    def _part_toggled(self, _id: int, checked: bool) -> None:
+        if checked:  # the button left says so too
+            self.chosen.emit()
+
     # -- the password --------------------------------------------------------------------------
 
     def checked_password(self) -> str | None:
@@ -203,6 +245,8 @@ class PacketForm(QWidget):
         self.repeat.wipe()
         self.show_problem("", "")
         self.packs = {}
+        self.set_part("both")
+        self.readiness.clear()
         for combo in (self.country, self.track):
             blocked = combo.blockSignals(True)
             combo.clear()

@@ -1,18 +1,21 @@
 """Printing a built packet: each page rendered by PDFium at the printer's resolution (capped, so a
-1200 dpi printer does not need half a gigabyte per page) and drawn onto the printer's painter."""
+1200 dpi printer does not need half a gigabyte per page) and drawn onto the printer's painter.
+``print_work`` does it on a worker thread (Qt paints on a QPrinter from any one thread), page by
+page, so the window stays responsive and a lock stops it between pages."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from waystation.errors import StorageFailure
 from waystation.i18n import _, ngettext
-from waystation.ui.pages.packet_preview import opened, page_image
+from waystation.ui.pages.packet_preview import opened, page_count, page_image
+from waystation.ui.pages.packet_tasks import Cancelled, PageTask, Report, Work
 
 PrintDialog = Callable[[QPrinter, int], bool]
 """Asks where and what to print (the printer and the page count); False when cancelled."""
@@ -54,11 +57,28 @@ def fitted(size: QSize, area: QRect) -> QRect:
     return QRect(left, top, scaled.width(), scaled.height())
 
 
-def print_packet(printer: QPrinter, pdf: bytes, password: str | None) -> int:
+def print_work(printer: QPrinter, pdf: bytes, password: str | None) -> Work:
+    """The work of printing (see ``print_packet``); its result is the number of pages printed."""
+
+    def work(report: Report, cancelled: Cancelled) -> int:
+        return print_packet(printer, pdf, password, report=report, cancelled=cancelled)
+
+    return work
+
+
+def print_packet(
+    printer: QPrinter,
+    pdf: bytes,
+    password: str | None,
+    *,
+    report: Report | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
     """Print the pages chosen on ``printer``; the number printed. StorageFailure when the printer
-    (or the PDF file it prints to) cannot be opened; InvalidInput when the packet is unreadable."""
+    (or the PDF file it prints to) cannot be opened; InvalidInput when the packet is unreadable.
+    ``report(done, total, None)`` follows each page; ``cancelled()`` stops before the next one."""
     with opened(pdf, password) as document:
-        pages = chosen_pages(printer, len(document))
+        pages = chosen_pages(printer, page_count(document))
         dpi = min(printer.resolution(), MAX_PRINT_DPI)
         painter = QPainter()
         if not painter.begin(printer):
@@ -67,6 +87,9 @@ def print_packet(printer: QPrinter, pdf: bytes, password: str | None) -> int:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             area = QRect(0, 0, printer.width(), printer.height())
             for number, index in enumerate(pages):
+                if cancelled is not None and cancelled():
+                    printer.abort()  # the vault locked: drop the job rather than print half of it
+                    return number
                 if number and not printer.newPage():
                     raise StorageFailure(
                         ngettext(
@@ -77,6 +100,55 @@ def print_packet(printer: QPrinter, pdf: bytes, password: str | None) -> int:
                     )
                 image = page_image(document, index, dpi=dpi)
                 painter.drawImage(fitted(image.size(), area), image)
+                if report is not None:
+                    report(number + 1, len(pages), None)
         finally:
             painter.end()
     return len(pages)
+
+
+class PrintRun(QObject):
+    """Printing a built packet on a worker thread, saying how far it got."""
+
+    status = Signal(str)  # "Printing page 2 of 5…", then "Sent 5 pages to the printer."
+    problem = Signal(str)  # why nothing (or not everything) was printed
+    ended = Signal()  # done, failed or forgotten: printing may start again
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.task = PageTask(
+            lambda: _("The packet could not be printed because of an error in Waystation."), self
+        )
+        self.task.progressed.connect(self._printed_page)
+        self.task.finished.connect(self._done)
+        self.task.failed.connect(self._failed)
+
+    @property
+    def running(self) -> bool:
+        return self.task.running
+
+    def start(self, printer: QPrinter, pdf: bytes, password: str | None) -> None:
+        self.status.emit(_("Printing…"))
+        self.task.start(print_work(printer, pdf, password))
+
+    def forget(self) -> None:
+        """Stop after the page being printed (the vault locked)."""
+        self.task.forget()
+
+    def wait(self, milliseconds: int = 30_000) -> bool:
+        return self.task.wait(milliseconds)
+
+    def _printed_page(self, done: int, total: int, _nothing: object) -> None:
+        self.status.emit(_("Printing page {n} of {total}…").format(n=done, total=total))
+
+    def _done(self, printed: object) -> None:
+        count = printed if isinstance(printed, int) else 0
+        self.status.emit(
+            ngettext("Sent {n} page to the printer.", "Sent {n} pages to the printer.", count).format(n=count)
+        )
+        self.ended.emit()
+
+    def _failed(self, message: str) -> None:
+        self.status.emit("")
+        self.problem.emit(message)
+        self.ended.emit()

@@ -1,17 +1,18 @@
-"""Packets: one PDF for an office (the applicant's data in the country's language beside the user's,
-the checklist and the scans), built on a worker thread with progress and Cancel, previewed here
-page by page, then saved or printed. Nothing is written to disk before Save… (or printing to a
-file): the PDF and its page pictures stay in memory and are dropped when the vault locks."""
+"""Packets: one PDF in two parts — for the office (the applicant's data in the country's language
+beside the user's, a line to sign, the scans) and for the applicant (the checklist with what is
+missing, the deadlines, the steps) — built on a worker thread with progress and Cancel, its pages
+drawn on another and shown as they arrive, then saved or printed (printing is a worker's job
+too). Before building, the fields the office needs that are empty are listed with links to them
+(``navigate``). Nothing is written to disk before Save… (or printing to a file): the PDF and its
+page pictures stay in memory and are dropped when the vault locks."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QProgressBar,
     QPushButton,
@@ -23,28 +24,32 @@ from PySide6.QtWidgets import (
 from waystation.errors import InvalidInput, WaystationError
 from waystation.i18n import _, current_language, ngettext
 from waystation.packets.from_vault import packet_packs, request_from_vault
+from waystation.packets.readiness import office_gaps
 from waystation.packets.request import PacketRequest, PacketResult
 from waystation.ui.dialogs import FileDialogs
 from waystation.ui.icons import icon
 from waystation.ui.pages.base import Page, plain_label
 from waystation.ui.pages.look import PAGE_STYLE
 from waystation.ui.pages.packet_form import PacketForm
-from waystation.ui.pages.packet_preview import RENDER_WIDTH, PagePreview, render_pages
-from waystation.ui.pages.packet_print import PrintDialog, ask_printer, new_printer, print_packet
+from waystation.ui.pages.packet_preview import RENDER_WIDTH, PagePreview, draw_pages
+from waystation.ui.pages.packet_print import PrintDialog, PrintRun, ask_printer, new_printer
+from waystation.ui.pages.packet_saving import Confirm, save_packet, suggested_name
+from waystation.ui.pages.packet_tasks import PageTask, Work
 from waystation.ui.pages.packet_worker import PacketBuild
 from waystation.ui.pages.vocabulary import track_name
 from waystation.ui.session import Session
 from waystation.ui.widgets.ask import confirm
 
-PDF_FILTER = "PDF (*.pdf)"
-Confirm = Callable[[str, str, str], bool]  # title, question, the verb on the button
 MakeRequest = Callable[..., PacketRequest]  # request_from_vault's signature: a seam for tests
+DrawPages = Callable[[bytes, str | None, int], Work]  # draw_pages' signature: a seam for tests
 
 
 class PacketsPage(Page):
     key = "packets"
     icon_name = "packets"
     packet_ready = Signal()  # a packet was built and its pages are shown
+    printed = Signal()  # printing ended (done, failed or stopped)
+    navigate = Signal(str, str)  # page key, item id: an empty field the office needs
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, dialogs: FileDialogs | None = None
@@ -52,18 +57,24 @@ class PacketsPage(Page):
         super().__init__(session, parent, dialogs=dialogs)
         self.setStyleSheet(PAGE_STYLE)
         self.make_request: MakeRequest = request_from_vault
+        self.draw_pages: DrawPages = draw_pages
         self.confirm: Confirm = lambda title, text, action: confirm(self, title, text, action)
         self.print_dialog: PrintDialog = ask_printer(self)
         self.worker = PacketBuild(self)
+        self.drawing = PageTask(
+            lambda: _("The packet's pages could not be shown because of an error in Waystation."), self
+        )
+        self.printing = PrintRun(self)
         self.result: PacketResult | None = None
         self._password: str | None = None  # the built packet's, to render its pages
-        self._pending: tuple[str, str, str | None] | None = None  # country, track, password
-        self._built_as: tuple[str, str] = ("", "")
+        self._pending: tuple[str, str, str, str | None] | None = None  # country, track, part, password
+        self._built_as: tuple[str, str, str] = ("", "", "")  # country, track, part
         self.heading = plain_label("", self)
         self.heading.setObjectName("heading")
         self.intro = plain_label("", self, wrap=True)
         self.form = PacketForm(self)
         self.build_button = QPushButton(icon("packets"), "", self)
+        self.build_button.setDefault(True)  # Enter in the form builds (ui/keyboard.py)
         self.cancel_button = QPushButton(self)
         self.progress = QProgressBar(self)
         self.progress_text = plain_label("", self, wrap=True)
@@ -142,6 +153,14 @@ class PacketsPage(Page):
         self.worker.built.connect(self._built)
         self.worker.failed.connect(self._failed)
         self.worker.cancelled.connect(self._cancelled)
+        self.drawing.progressed.connect(self._page_drawn)
+        self.drawing.finished.connect(lambda _total: self._pages_done(""))
+        self.drawing.failed.connect(self._pages_done)
+        self.printing.status.connect(self._said_saved)
+        self.printing.problem.connect(self._say)
+        self.printing.ended.connect(self._printing_ended)
+        self.form.chosen.connect(self._check_readiness)
+        self.form.readiness.chosen.connect(self.navigate)
         for keys, action in (
             (QKeySequence.StandardKey.Save, self.save),
             (QKeySequence.StandardKey.Print, self.print_pages),
@@ -165,11 +184,15 @@ class PacketsPage(Page):
             self.form.set_language(current_language())
         if not packs:
             self._say(_("None of the country guides defines a packet."))
+        self._check_readiness()
         self._set_idle()
 
     def clear(self) -> None:
-        """Stop a build and forget the packet, its pages, the password and the warnings."""
+        """Stop a build, its drawing and its printing; forget the packet, its pages, the password
+        and the warnings."""
         self.worker.forget()
+        self.drawing.forget()
+        self.printing.forget()
         self._pending = None
         self._forget_packet()
         self.form.wipe()
@@ -184,9 +207,9 @@ class PacketsPage(Page):
         self.heading.setText(self.title())
         self.intro.setText(
             _(
-                "One PDF to hand to an office: your details labelled in the country's language and "
-                "in yours, the checklist of documents, and your scans. It stays in memory until you "
-                "save or print it."
+                "One PDF in two parts: for the office, your details labelled in the country's "
+                "language and in yours, a line to sign and your scans; for you, what is missing, the "
+                "deadlines and the steps. It stays in memory until you save or print it."
             )
         )
         self.form.retranslate()
@@ -223,6 +246,7 @@ class PacketsPage(Page):
                 made_on=self.session.today(),
                 password=password,
                 lead_days=self.session.settings.expiry_lead_days,
+                part=self.form.part(),
             )
         except InvalidInput as exc:
             if not any(label.text() for label in self.form.messages.values()):
@@ -232,7 +256,7 @@ class PacketsPage(Page):
             self._say(exc.message)
             return
         self._forget_packet()
-        self._pending = (pack.country, track, password)
+        self._pending = (pack.country, track, self.form.part(), password)
         self.progress.setRange(0, 0)  # busy until the first report
         self.progress.show()
         self.progress_text.setText(_("Starting…"))
@@ -252,22 +276,29 @@ class PacketsPage(Page):
         self.progress_text.setText(text)
 
     def _built(self, result: PacketResult) -> None:
-        country, track, password = self._pending or ("", "", None)
+        country, track, part, password = self._pending or ("", "", "", None)
         self._pending = None
-        self.result, self._password, self._built_as = result, password, (country, track)
+        self.result, self._password, self._built_as = result, password, (country, track, part)
         self.progress.setRange(0, max(self.progress.maximum(), 1))
         self.progress.setValue(self.progress.maximum())
         self.progress_text.setText(_("Done."))
-        try:
-            images = render_pages(result.pdf, password, round(RENDER_WIDTH * self.devicePixelRatioF()))
-        except InvalidInput as exc:
-            images = []
-            self._say(exc.message)
-        self.preview.show_images(images)
         self.warnings.setText("\n".join(f"• {warning}" for warning in result.warnings))
         self.warnings.setVisible(bool(result.warnings))
         self._show_summary()
         self._set_idle()
+        self.preview.begin()
+        width = round(RENDER_WIDTH * self.devicePixelRatioF())
+        self.drawing.start(self.draw_pages(result.pdf, password, width))
+
+    def _page_drawn(self, _done: int, total: int, image: object) -> None:
+        if isinstance(image, QImage):
+            self.preview.add_image(image, total)
+
+    def _pages_done(self, problem: str) -> None:
+        """The pages are all drawn, or ``problem`` says why not; the packet can be saved anyway."""
+        self.preview.finish()
+        if problem:
+            self._say(problem)
         self.packet_ready.emit()
 
     def _failed(self, message: str) -> None:
@@ -290,71 +321,51 @@ class PacketsPage(Page):
         result = self.result
         if result is None or self.worker.running:
             return
-        country, track = self._built_as
-        suggested = f"packet-{country.lower()}-{track}.pdf"
-        path = self.dialogs.save_file(self, _("Save the packet"), suggested, PDF_FILTER)
-        if path is None:
-            return
-        path = path if path.suffix else path.with_suffix(".pdf")
-        replace = path.exists() and not path.is_dir()
-        confirmed = not replace or self.confirm(
-            _("Replace the file?"),
-            _("{name} already exists. Replace it with this packet?").format(name=path.name),
-            _("Replace"),
+        outcome = save_packet(
+            self,
+            self.dialogs,
+            self.confirm,
+            result,
+            suggested_name(*self._built_as),
+            lambda: self.result is result,
         )
-        if self.result is not result:  # the vault locked while a dialog was open
-            return
-        if not confirmed:
-            self._said_saved(_("Nothing was saved."))
-            return
-        self._write(result, path, replace)
-
-    def _write(self, result: PacketResult, path: Path, force: bool) -> None:
-        from waystation.packets.builder import write_packet  # loaded by the build already
-
-        try:
-            write_packet(result, path, force=force)
-        except WaystationError as exc:
-            self._said_saved("")
-            self._say(exc.message)  # the packet stays here: save it elsewhere
-            return
-        self._say("")
-        self._said_saved(
-            ngettext(
-                "Saved the packet ({n} page) as {name}.",
-                "Saved the packet ({n} pages) as {name}.",
-                result.pages,
-            ).format(n=result.pages, name=path.name)
-        )
+        if outcome is not None:
+            self._say(outcome.problem)
+            self._said_saved(outcome.said)
 
     def print_pages(self) -> None:
         result = self.result
-        if result is None or self.worker.running:
+        if result is None or self.worker.running or self.printing.running:
             return
         printer = new_printer()
         if not self.print_dialog(printer, result.pages) or self.result is not result:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            printed = print_packet(printer, result.pdf, self._password)
-        except WaystationError as exc:
-            self._say(exc.message)
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
         self._say("")
-        self._said_saved(
-            ngettext("Sent {n} page to the printer.", "Sent {n} pages to the printer.", printed).format(
-                n=printed
-            )
-        )
+        self.printing.start(printer, result.pdf, self._password)
+        self._set_idle()
+
+    def _printing_ended(self) -> None:
+        self._set_idle()
+        self.printed.emit()
 
     # -- inside --------------------------------------------------------------------------------
 
+    def _check_readiness(self) -> None:
+        """The fields the office needs that are empty, for the chosen track (none to check when
+        only the applicant's part is made)."""
+        track = self.form.track_code()
+        if not self.session.is_open or track is None or self.form.part() == "personal":
+            self.form.readiness.clear()
+            self.form.readiness.hide()
+            return
+        self.form.readiness.show_gaps(office_gaps(self.session.vault.profile.load(), track))
+        self.form.readiness.show()
+
     def _forget_packet(self) -> None:
+        self.drawing.forget()
         self.result = None
         self._password = None
-        self._built_as = ("", "")
+        self._built_as = ("", "", "")
         self.preview.clear()
         for label in (self.warnings, self.summary, self.protected, self.saved):
             label.clear()
@@ -366,7 +377,7 @@ class PacketsPage(Page):
             self.summary.hide()
             self.protected.hide()
             return
-        country, track = self._built_as
+        country, track, _part = self._built_as
         pack = self.session.library.get(country)
         text = ngettext("{country}, {track}: {n} page", "{country}, {track}: {n} pages", result.pages).format(
             country=pack.name.get(current_language()) if pack else country,
@@ -386,7 +397,7 @@ class PacketsPage(Page):
         self.cancel_button.setEnabled(building)
         self.cancel_button.setVisible(building)
         self.save_button.setEnabled(ready)
-        self.print_button.setEnabled(ready)
+        self.print_button.setEnabled(ready and not self.printing.running)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
