@@ -24,7 +24,7 @@ from tests.unit.test_packet_support import (
 )
 from waystation.errors import InvalidInput
 from waystation.packets.builder import build_packet
-from waystation.packets.labels import LABEL_LANGUAGES, label
+from waystation.packets.labels import label, label_languages
 from waystation.packets.request import PacketRequest, PacketResult
 from waystation.packets.styles import BAD
 from waystation.vault.models import Profile
@@ -152,7 +152,7 @@ def test_both_parts_come_office_first_and_the_applicants_part_says_whose_it_is(
 
 
 def test_the_cover_says_what_the_packet_is_in_every_label_language() -> None:
-    for language in LABEL_LANGUAGES:
+    for language in label_languages():
         statement = label("cover_statement", language)
         assert statement == statement.strip() and "not" not in statement.split()
         assert language == "en" or statement != label("cover_statement", "en"), language

@@ -23,7 +23,7 @@ from waystation.cli.common import load_guides, open_vault, passphrases
 from waystation.errors import InvalidInput
 from waystation.i18n import UI_LANGUAGES, _, current_language, set_language
 from waystation.packets.from_vault import packet_pack, request_from_vault
-from waystation.packets.labels import LABEL_LANGUAGES
+from waystation.packets.labels import label_languages
 from waystation.packets.readiness import Gap, office_gaps
 from waystation.packets.request import PARTS
 
@@ -65,10 +65,10 @@ def _check_output(path: Path, force: bool) -> None:
 
 def cmd_packet(args: argparse.Namespace) -> int:
     language = (args.lang or current_language()).lower()
-    if language not in LABEL_LANGUAGES:
+    if language not in label_languages():
         raise InvalidInput(
             _("Packets cannot be made in {language}; use one of: {languages}.").format(
-                language=language, languages=", ".join(LABEL_LANGUAGES)
+                language=language, languages=", ".join(label_languages())
             )
         )
     pack = packet_pack(load_guides(), args.country, args.track)

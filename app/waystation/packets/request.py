@@ -15,7 +15,7 @@ from datetime import date
 from waystation.content.model import Pack
 from waystation.errors import InvalidInput, WaystationError
 from waystation.i18n import _
-from waystation.packets.labels import LABEL_LANGUAGES
+from waystation.packets.labels import label_languages
 from waystation.packets.password import check_pdf_password
 from waystation.rules.status import Status
 from waystation.vault.models import DocumentInfo, Profile
@@ -79,10 +79,10 @@ class PacketRequest:
                     tracks=", ".join(sorted(self.pack.packets)) or "-",
                 )
             )
-        if self.language not in LABEL_LANGUAGES:
+        if self.language not in label_languages():
             raise InvalidInput(
                 _("Packets cannot be made in {language}; use one of: {languages}.").format(
-                    language=self.language, languages=", ".join(LABEL_LANGUAGES)
+                    language=self.language, languages=", ".join(label_languages())
                 )
             )
         if self.part not in PARTS:
