@@ -13,6 +13,7 @@ from waystation.content.hygiene import describe_report, pack_report
 from waystation.content.loader import check_pack_file, default_content_dir, load_library, pack_files
 from waystation.content.model import TRACKS, Pack
 from waystation.content.show import pack_to_json
+from waystation.content.validate import Problem
 from waystation.errors import InvalidInput
 from waystation.i18n import UI_LANGUAGES, _, current_language, format_age, format_date, ngettext
 from waystation.rules.words import track_name
@@ -71,6 +72,15 @@ def _print_list_text(packs: list[Pack], language: str) -> None:
             print("    " + _("Not covered: {missing}").format(missing=pack.coverage.missing.get(language)))
 
 
+def _printing_problems(data: object) -> list[str]:
+    """What would keep the guide's packets from printing (labels, fonts): errors too."""
+    from waystation.content.loader import build_pack
+    from waystation.packets.label_check import packet_problems
+
+    assert isinstance(data, dict)
+    return packet_problems(build_pack(data))
+
+
 def _files(target: Path) -> list[Path]:
     if target.is_dir():
         return pack_files(target)
@@ -85,6 +95,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     bad = 0
     for path in files:
         data, problems = check_pack_file(path)
+        if not problems:
+            problems = [Problem(str(path), "pack", "packets", text) for text in _printing_problems(data)]
         for problem in problems:
             print(_("error: {problem}").format(problem=problem))
         bad += bool(problems)

@@ -1,7 +1,9 @@
 """The fonts of a packet, and turning untrusted text into ReportLab paragraph markup.
 
-Noto Sans covers Latin (with every diacritic we need), Cyrillic and Greek; Georgian, Armenian and
-Hebrew letters come from their own Noto fonts (resources/fonts/, OFL). A text is cut into runs by
+Noto Sans covers Latin (with every diacritic we need), Cyrillic and Greek; Georgian, Armenian,
+Hebrew and Thai letters come from their own Noto fonts (resources/fonts/, OFL). ReportLab does no
+complex shaping: Thai vowel and tone marks are placed by the font's default advances, which keeps
+the text readable and extractable but less polished than a shaping engine would. A text is cut into runs by
 script, and each run that is not in the paragraph's base font is wrapped in ``<font name=...>``.
 Digits, spaces and punctuation stay in the surrounding run when its font has them (the script
 fonts lack digits), otherwise they fall back to Noto Sans.
@@ -45,6 +47,8 @@ FONT_FILES: dict[str, str] = {
     "WsArmenian-Bold": "NotoSansArmenian-Bold.ttf",
     "WsHebrew": "NotoSansHebrew-Regular.ttf",
     "WsHebrew-Bold": "NotoSansHebrew-Bold.ttf",
+    "WsThai": "NotoSansThai-Regular.ttf",
+    "WsThai-Bold": "NotoSansThai-Bold.ttf",
 }
 
 # script -> (regular font, bold font); code point ranges of the letters each script font draws
@@ -52,10 +56,12 @@ _SCRIPT_FONTS: dict[str, tuple[str, str]] = {
     "georgian": ("WsGeorgian", "WsGeorgian-Bold"),
     "armenian": ("WsArmenian", "WsArmenian-Bold"),
     "hebrew": ("WsHebrew", "WsHebrew-Bold"),
+    "thai": ("WsThai", "WsThai-Bold"),
 }
 _SCRIPT_RANGES: tuple[tuple[str, int, int], ...] = (
     ("armenian", 0x0530, 0x058F),
     ("hebrew", 0x0590, 0x05FF),
+    ("thai", 0x0E00, 0x0E7F),
     ("georgian", 0x10A0, 0x10FF),
     ("georgian", 0x1C90, 0x1CBF),
     ("georgian", 0x2D00, 0x2D2F),
@@ -89,6 +95,21 @@ def register_fonts() -> None:
 def has_glyph(font: str, char: str) -> bool:
     register_fonts()
     return ord(char) in _glyphs[font]
+
+
+def uncovered(text: str) -> set[str]:
+    """The printable characters of ``text`` that no packet font can draw (they would come out as
+    empty boxes): each is looked up in its script's font, or in Noto Sans."""
+    register_fonts()
+    missing = set()
+    for char in text:
+        if char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
+            continue
+        script = script_of(char)
+        font = _SCRIPT_FONTS[script][0] if script else BASE
+        if ord(char) not in _glyphs[font] and ord(char) not in _glyphs[BASE]:
+            missing.add(char)
+    return missing
 
 
 def script_of(char: str) -> str | None:
