@@ -58,9 +58,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     source = passphrases(args)
-    with opened_vault(args, source) as vault:
+    vault, current = open_vault(args, source)
+    with vault:
         new = source.ask_new(_("New passphrase: "), _("Repeat the new passphrase: "))
-        copies.change_passphrase(vault, new).close()
+        copies.change_passphrase(vault, new, current).close()
     print(_("The passphrase was changed. The old passphrase no longer opens this vault."))
     return 0
 

@@ -105,14 +105,14 @@ def _temporary_sibling(target: Path, purpose: str) -> Path:
     return target.with_name(f".{target.name}.{purpose}-{secrets.token_hex(4)}")
 
 
-def _export(vault: Vault, destination: Path, passphrase: str) -> None:
-    """Write an encrypted copy (with its own fresh salt) of the open vault to ``destination``."""
-    conn = vault.conn
+def _export(conn: Connection, destination: Path, passphrase: str) -> None:
+    """Write an encrypted copy (with its own fresh salt) of ``conn``'s database to ``destination``."""
     try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         conn.execute("ATTACH DATABASE ? AS waystation_copy KEY ?", (str(destination), normalise(passphrase)))
         try:
             conn.execute("SELECT sqlcipher_export('waystation_copy')").fetchall()
-            conn.execute(f"PRAGMA waystation_copy.user_version = {vault.schema_version():d}")
+            conn.execute(f"PRAGMA waystation_copy.user_version = {version:d}")
             conn.execute(f"PRAGMA waystation_copy.application_id = {APPLICATION_ID:d}")
         finally:
             conn.execute("DETACH DATABASE waystation_copy")
@@ -145,13 +145,23 @@ def _fsync_file_and_folder(path: Path) -> None:
             os.close(fd)
 
 
-def _verified_copy(vault: Vault, target: Path, passphrase: str, purpose: str) -> Path:
-    """A verified copy under a temporary name beside ``target``; the caller moves it into place."""
+def _verified_copy(
+    vault: Vault, target: Path, passphrase: str, purpose: str, current: str | None = None
+) -> Path:
+    """A verified copy under a temporary name beside ``target``; the caller moves it into place.
+
+    With the vault's ``current`` passphrase the work runs on a snapshot (see ``_snapshot``): the
+    vault itself is held only while its bytes are copied, and other threads — the window — go on
+    reading it meanwhile. Without it, the copy is made through the vault's own connection, which
+    holds the vault for the whole copy."""
     temporary = _temporary_sibling(target, purpose)
     try:
-        with vault.exclusive() as conn:
-            expected = content_digest(conn)
-            _export(vault, temporary, passphrase)
+        if current is None:
+            with vault.exclusive() as conn:
+                expected = content_digest(conn)
+                _export(conn, temporary, passphrase)
+        else:
+            expected = _export_snapshot(vault, current, temporary, passphrase)
         os.chmod(temporary, 0o600)
         _fsync_file_and_folder(temporary)
         _verify(temporary, passphrase, expected)
@@ -159,6 +169,44 @@ def _verified_copy(vault: Vault, target: Path, passphrase: str, purpose: str) ->
         temporary.unlink(missing_ok=True)
         raise
     return temporary
+
+
+def _snapshot(vault: Vault) -> Path:
+    """The vault's bytes as they are — still encrypted under its key — copied while nothing can
+    write. This is the only moment a backup or a passphrase change holds the vault; the long
+    part (re-encrypting, verifying) runs on the snapshot's own connection."""
+    snapshot = _temporary_sibling(vault.path, "snapshot")
+    fd = os.open(snapshot, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        with vault.exclusive(), os.fdopen(fd, "wb") as out, vault.path.open("rb") as source:
+            while block := source.read(1024 * 1024):
+                out.write(block)
+    except OSError as exc:
+        snapshot.unlink(missing_ok=True)
+        raise StorageFailure(
+            _("The vault could not be copied ({error}); nothing was changed.").format(error=exc.strerror)
+        ) from None
+    except BaseException:
+        snapshot.unlink(missing_ok=True)
+        raise
+    return snapshot
+
+
+def _export_snapshot(vault: Vault, current: str, destination: Path, passphrase: str) -> str:
+    """Export a snapshot of the vault to ``destination``; returns the digest of its content."""
+    snapshot = _snapshot(vault)
+    try:
+        conn = _raw_connect(snapshot, current, "ro")
+        try:
+            expected = content_digest(conn)
+            _export(conn, destination, passphrase)
+        except sqlerrors.DatabaseError as exc:
+            raise sqlerrors.translate(exc, while_unlocking=True) from None
+        finally:
+            conn.close()
+    finally:
+        snapshot.unlink(missing_ok=True)
+    return expected
 
 
 def _place_without_overwriting(temporary: Path, target: Path) -> None:
@@ -180,7 +228,7 @@ def _place_without_overwriting(temporary: Path, target: Path) -> None:
 
 
 _LEFTOVER = re.compile(
-    r"\.(?P<name>.+)\.(?P<purpose>rekey|backup|premigration|keyproof)-[0-9a-f]{8}(-journal|-wal|-shm)?"
+    r"\.(?P<name>.+)\.(?P<purpose>rekey|backup|premigration|keyproof|snapshot)-[0-9a-f]{8}(-journal|-wal|-shm)?"
 )
 
 
@@ -202,7 +250,7 @@ def remove_leftovers(folder: Path, name: str, purposes: tuple[str, ...]) -> list
 def remove_vault_leftovers(vault: Vault) -> list[Path]:
     """After the vault is open (its key proven, the file ours): what a killed passphrase change,
     upgrade or key check left beside it."""
-    return remove_leftovers(vault.path.parent, vault.path.name, ("rekey", "premigration", "keyproof"))
+    return remove_leftovers(vault.path.parent, vault.path.name, ("rekey", "premigration", "keyproof", "snapshot"))
 
 
 def backup_target(vault: Vault, destination: Path) -> Path:
@@ -215,7 +263,9 @@ def backup_target(vault: Vault, destination: Path) -> Path:
 
 
 def backup(vault: Vault, destination: Path | str, passphrase: str) -> Path:
-    """A verified encrypted copy at ``destination`` (a new file, or a folder to put it in)."""
+    """A verified encrypted copy at ``destination`` (a new file, or a folder to put it in).
+    ``passphrase`` is the vault's own: the copy opens with it (with a fresh salt, so a fresh key),
+    and it opens the snapshot the copy is made from."""
     target = backup_target(vault, Path(destination))
     if target.exists():
         raise InvalidInput(_("{path} already exists; it was left untouched.").format(path=target))
@@ -223,7 +273,7 @@ def backup(vault: Vault, destination: Path | str, passphrase: str) -> Path:
         raise InvalidInput(_("The folder {folder} does not exist.").format(folder=target.parent))
     remove_leftovers(target.parent, target.name, ("backup",))  # from a backup killed midway
     try:
-        temporary = _verified_copy(vault, target, passphrase, "backup")
+        temporary = _verified_copy(vault, target, passphrase, "backup", current=passphrase)
         _place_without_overwriting(temporary, target)
     except PermissionError:
         raise StorageFailure(
@@ -236,20 +286,40 @@ def backup(vault: Vault, destination: Path | str, passphrase: str) -> Path:
     return target
 
 
-def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
+def change_passphrase(vault: Vault, new_passphrase: str, current: str | None = None) -> Vault:
     """Re-encrypt the vault under a new passphrase and return it reopened with that passphrase.
 
     The new file is written and verified beside the vault, then swapped in with one atomic rename:
-    at every moment the path holds either the old vault or the complete new one.
+    at every moment the path holds either the old vault or the complete new one. With the
+    ``current`` passphrase, the re-encryption runs on a snapshot and the vault stays readable until
+    the swap; a write made after the snapshot is caught before the swap, and nothing is lost.
     """
     normalise(new_passphrase)
     path = vault.path
-    with vault.exclusive():
-        return _swap_in_new_passphrase(vault, path, new_passphrase)
+    if current is None:
+        with vault.exclusive():
+            return _swap_in_new_passphrase(
+                vault, path, _verified_copy(vault, path, new_passphrase, "rekey"), new_passphrase
+            )
+    temporary = _verified_copy(vault, path, new_passphrase, "rekey", current=current)
+    with vault.exclusive() as conn:
+        if content_digest(conn) != _digest_of(temporary, new_passphrase):
+            temporary.unlink(missing_ok=True)  # something was saved meanwhile: copy again, holding it
+            return _swap_in_new_passphrase(
+                vault, path, _verified_copy(vault, path, new_passphrase, "rekey"), new_passphrase
+            )
+        return _swap_in_new_passphrase(vault, path, temporary, new_passphrase)
 
 
-def _swap_in_new_passphrase(vault: Vault, path: Path, new_passphrase: str) -> Vault:
-    temporary = _verified_copy(vault, path, new_passphrase, "rekey")
+def _digest_of(copy: Path, passphrase: str) -> str:
+    conn = _raw_connect(copy, passphrase, "ro")
+    try:
+        return content_digest(conn)
+    finally:
+        conn.close()
+
+
+def _swap_in_new_passphrase(vault: Vault, path: Path, temporary: Path, new_passphrase: str) -> Vault:
     try:
         vault.close()
         os.replace(temporary, path)

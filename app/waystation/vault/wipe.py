@@ -41,7 +41,7 @@ def companions(vault: Path) -> list[Path]:
     patterns = (
         rf"{re.escape(name)}-(journal|wal|shm)",
         rf"{re.escape(name)}\.v\d+\.bak(-(journal|wal|shm))?",
-        rf"\.{re.escape(name)}\.(rekey|premigration)-[0-9a-f]+(-(journal|wal|shm))?",
+        rf"\.{re.escape(name)}\.(rekey|premigration|snapshot|keyproof)-[0-9a-f]+(-(journal|wal|shm))?",
         rf"\.{re.escape(name)}\.v\d+\.bak\.premigration-[0-9a-f]+(-(journal|wal|shm))?",
     )
     found = []

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from waystation.app_settings import MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES
 from waystation.i18n import UI_LANGUAGES, _, current_language
 from waystation.ui.background import BackgroundTask
-from waystation.ui.dialogs import VAULT_FILTER, FileDialogs
+from waystation.ui.dialogs import FileDialogs, vault_filter
 from waystation.ui.icons import icon
 from waystation.ui.language import language_name, switch_language
 from waystation.ui.pages.base import Page, plain_label
@@ -221,7 +221,7 @@ class SettingsPage(Page):
         def work() -> Vault | None:
             if not passphrase_opens(vault.path, current):
                 return None
-            return copies.change_passphrase(vault, new)
+            return copies.change_passphrase(vault, new, current)
 
         dialog.setEnabled(False)
         self.task.start(work, self._changed, self._after_failed_change)
@@ -291,7 +291,7 @@ class SettingsPage(Page):
             return
         vault = self.session.vault
         suggested = f"{vault.path.stem}-backup-{self.session.today().isoformat()}.vault"
-        target = self.dialogs.save_file(self, _("Back up the vault"), suggested, VAULT_FILTER)
+        target = self.dialogs.save_file(self, _("Back up the vault"), suggested, vault_filter())
         if target is None or not self.session.is_open:
             return
         target = target if target.suffix else Path(f"{target}.vault")
