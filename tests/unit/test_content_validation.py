@@ -17,6 +17,7 @@ GOOD: dict[str, Any] = {
     "name": {"en": "Exampleland", "ru": "Примерия"},
     "official_languages": ["ka"],
     "last_verified": "2026-11-22",
+    "coverage": {"level": "full"},
     "verify_here": [{"title": {"en": "Consulate", "ru": "Консульство"}, "url": "https://example.org/"}],
     "stay_rules": [
         {
@@ -107,6 +108,9 @@ def broken(change: Any) -> dict[str, Any]:
         ),
         (lambda d: d["stay_rules"][0]["limits"][0].update(days=200), "days exceed the window"),
         (lambda d: d.update(country="YY"), "the file is named for XX"),
+        (lambda d: d.update(coverage={"level": "complete"}), "coverage.level"),
+        (lambda d: d.update(coverage={"level": "partial"}), "coverage.missing: missing"),
+        (lambda d: d.pop("coverage"), "coverage: missing"),
         (
             lambda d: d["steps"][0]["sources"][0].update(url="ftp://example.org/x"),
             "xx.residence.register: sources[0].url",
