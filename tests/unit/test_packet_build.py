@@ -128,6 +128,11 @@ def test_text_in_every_script_reads_back_as_written(full_packet: PacketResult) -
         ("TR", "residence", ["Soyadı", "Doğum tarihi", "Uyruğu"]),
         ("DE", "residence", ["Familienname", "Geburtsdatum", "Staatsangehörigkeit"]),
         ("IL", "counselling", ["שם משפחה", "תאריך לידה", "אזרחות", "באותיות לטיניות"]),
+        ("TH", "residence", ["ชื่อสกุล", "วันเดือนปีเกิด", "สัญชาติ"]),
+        ("UZ", "residence", ["Familiyasi", "Tugʻilgan sanasi", "Fuqaroligi"]),
+        ("ME", "residence", ["Prezime", "Datum rođenja", "Državljanstvo"]),
+        ("KG", "residence", ["Фамилия", "Дата рождения", "Гражданство"]),
+        ("US", "residence", ["Family name", "Date of birth", "Citizenship"]),
     ],
 )
 def test_labels_in_the_host_language_beside_the_applicants(
@@ -362,3 +367,12 @@ def test_made_on_is_the_only_date_of_making(full_packet: PacketResult) -> None:
     assert text.count(footer) == full_packet.pages, "every page says when it was prepared"
     assert "Rules change: check each source" in text, "the applicant's part says so once"
     assert "waystation calendar" not in text and "VAULT" not in text, "no command line in a packet"
+
+
+def test_thai_is_drawn_in_an_embedded_subset_of_noto_sans_thai(tmp_path: Path) -> None:
+    result = build_packet(request("TH", "residence", language="ru"))
+    fonts = {f["name"].split("+", 1)[-1]: f for f in pdffonts(result.pdf, tmp_path)}
+    assert "NotoSansThai-Regular" in fonts
+    thai = fonts["NotoSansThai-Regular"]
+    assert thai["emb"] == "yes" and thai["sub"] == "yes"
+    assert "+" in next(f["name"] for f in pdffonts(result.pdf, tmp_path) if "Thai" in f["name"])
