@@ -114,6 +114,7 @@ def test_overlapping_stays_are_refused_on_import(
         {"country": "KZ", "entered": "2026-01-01", "left": "2026-03-01"},
         {"country": "KZ", "entered": "2026-02-01", "left": None},
     ]
+    sample_profile["host"]["arrival_date"] = "2026-01-01"  # as the entries say: only the overlap is wrong
     source = tmp_path / "overlap.json"
     source.write_text(json.dumps(sample_profile), encoding="utf-8")
     result = cli("vault", "import-json", str(kz_vault), str(source), "--passphrase-stdin", stdin=pw(PASS))

@@ -45,16 +45,18 @@ def mark_first_step_done(window: MainWindow) -> str:
     return step_id
 
 
-def add_passport_scan(window: MainWindow, dialogs: ScriptedDialogs, scan: Path) -> None:
+def add_passport_scan(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, scan: Path) -> None:
+    """Add… → the file → the add dialog (the kind is guessed from "passport.png") → Add."""
     documents = window.workspace.show_page("documents")
     assert isinstance(documents, DocumentsPage)
     dialogs.answers.append([scan])
     documents.add_button.click()
+    qtbot.waitUntil(lambda: documents.adding.dialog is not None, timeout=10_000)
+    dialog = documents.adding.dialog
+    assert dialog is not None and dialog.page(0).fields.kind.currentData() == "passport"
+    with qtbot.waitSignal(documents.added, timeout=10_000):
+        dialog.add_button.click()
     assert documents.model.rowCount() == 1
-    documents.select(documents.model.document(0).id)  # type: ignore[union-attr]
-    kind = documents.details.kind
-    kind.setCurrentIndex(kind.findData("passport"))
-    kind.activated.emit(kind.currentIndex())
 
 
 def unlock(qtbot: QtBot, window: MainWindow, session: Session, path: Path) -> None:
@@ -78,7 +80,7 @@ def test_create_to_packet_to_lock_and_back(
         finish(window.first_run)
 
     done_id = mark_first_step_done(window)
-    add_passport_scan(window, dialogs, scan_file(tmp_path))
+    add_passport_scan(qtbot, window, dialogs, scan_file(tmp_path))
     assert [d.kind for d in session.vault.documents.list()] == ["passport"]
 
     packets = window.workspace.show_page("packets")

@@ -39,7 +39,12 @@ def canary_profile() -> dict[str, object]:
     document = dict(SAMPLE_PROFILE)
     document["person"] = {**SAMPLE_PROFILE["person"], "family_name": CANARY}  # type: ignore[dict-item]
     document["passports"] = [{**SAMPLE_PROFILE["passports"][0], "authority": CANARY}]  # type: ignore[index]
-    document["host"] = {**SAMPLE_PROFILE["host"], "country": "KZ", "address": CANARY}  # type: ignore[dict-item]
+    document["host"] = {  # type: ignore[dict-item]
+        **SAMPLE_PROFILE["host"],  # type: ignore[dict-item]
+        "country": "KZ",
+        "address": CANARY,
+        "arrival_date": "2026-03-01",  # the arrival is the first day of the stay the entries show
+    }
     document["stays"] = [{"country": "KZ", "entered": "2026-03-01", "left": None}]
     document["family"] = [
         {"relation": "child", "family_name": CANARY, "given_names": "P", "date_of_birth": None}

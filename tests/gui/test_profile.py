@@ -3,6 +3,7 @@ saves in one go, undoes unsaved edits, asks before leaving with unsaved edits, c
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import SAMPLE_PROFILE
 from tests.gui.profiles import open_vault, shows
+from waystation.ui.clock import FakeClock
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.profile import ProfilePage
 from waystation.ui.pages.profile_tables import VALUE, RecordTable
@@ -20,6 +22,12 @@ from waystation.vault import profile_json
 from waystation.vault.models import Profile
 
 STORED = profile_json.from_document(SAMPLE_PROFILE)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """After the sample's arrival (1 Sep 2026) and the entries these tests add."""
+    return FakeClock(date(2026, 11, 22))
 
 
 @pytest.fixture
@@ -44,7 +52,8 @@ def set_cell(table: RecordTable, row: int, key: str, value: str) -> None:
 def test_shows_the_stored_profile_and_the_form_gives_it_back(page: ProfilePage) -> None:
     person = page.person.fields
     assert person["family_name"].edit.text() == "Иванова"
-    assert page.person.date_of_birth.edit.text() == "1990-04-12"
+    assert page.person.date_of_birth.edit.text() == "Apr 12, 1990"  # the language's form
+    assert page.person.date_of_birth.value() == date(1990, 4, 12)
     assert page.host.country.code() == "GE"
     assert page.passports.rows()[0]["number"] == "751234567"
     assert page.stays.rows() == [{"country": "GE", "entered": "2026-09-01", "left": ""}]

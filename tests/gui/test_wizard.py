@@ -1,5 +1,6 @@
 """The first-run wizard, and the start of the main journey: create a vault → wizard → the
-dashboard counts the days → a step marked done in the checklists → the next steps change."""
+dashboard counts the days → a step marked done in the checklists → the next steps change. The
+arrival becomes the first entry; closing with answers asks; locking keeps valid answers."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from tests.gui.profiles import CANARY, shows
+from tests.gui.profiles import CANARY, STRONG, shows
 from tests.gui.test_start_and_lock import create_vault
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.checklists import ChecklistsPage
@@ -32,10 +33,10 @@ def wizard(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> FirstRunWizard:
     return window.first_run
 
 
-def answer_host(wizard: FirstRunWizard, country: str = "GE", arrived: QDate | None = None) -> None:
+def answer_host(wizard: FirstRunWizard, country: str = "GE", arrived: date | None = None) -> None:
     host = wizard.host
     host.country.setCurrentIndex(host.country.findData(country))
-    host.arrival.setDate(arrived or QDate(2026, 3, 1))
+    host.arrival.set_value(arrived or date(2026, 3, 1))
     wizard.next()
 
 
@@ -175,21 +176,93 @@ def test_family_rows_can_be_added_and_removed(qtbot: QtBot, wizard: FirstRunWiza
     family.add_row().given_names.setText("second")
     qtbot.mouseClick(first.remove_button, Qt.MouseButton.LeftButton)
     assert [row.given_names.text() for row in family.rows] == ["second"]
-    family.rows[0].born.setText("03.02.2016")
+    family.rows[0].born.setText("03.02.2016")  # in English the month comes first, with slashes
     assert not family.validatePage()
-    assert family.rows[0].message.text() == "The date of birth must look like 2016-02-03."
+    assert family.rows[0].message.text() == "Not a date. Type it like Sep 25, 2026, or as YYYY-MM-DD."
+    family.rows[0].born.setText("Feb 3, 2016")
+    assert family.validatePage()
+    assert family.rows[0].document()["date_of_birth"] == "2016-02-03"
 
 
-def test_later_leaves_the_profile_empty_and_the_dashboard_guides(
+def test_later_without_answers_closes_at_once_and_the_dashboard_guides(
     window: MainWindow, session: Session, wizard: FirstRunWizard
 ) -> None:
-    answer_host(wizard)
+    wizard.ask_closing = lambda: pytest.fail("asked with nothing answered")  # type: ignore[assignment,return-value]
     wizard.button(QWizard.WizardButton.CancelButton).click()
-    assert window.first_run is None  # closed, answers dropped, deleted later
+    assert window.first_run is None  # closed, deleted later
     assert session.vault.profile.load() == Profile()
     dashboard = window.workspace.pages["dashboard"]
     assert isinstance(dashboard, DashboardPage)
     assert dashboard.welcome.isVisibleTo(dashboard)
+
+
+@pytest.mark.parametrize("how", ["later", "escape", "close"])
+@pytest.mark.parametrize("answer", ["cancel", "discard", "save"])
+def test_closing_with_answers_asks_first(
+    qtbot: QtBot, window: MainWindow, session: Session, wizard: FirstRunWizard, how: str, answer: str
+) -> None:
+    asked: list[bool] = []
+
+    def ask() -> str:
+        asked.append(True)
+        return answer
+
+    wizard.ask_closing = ask  # type: ignore[assignment]
+    answer_host(wizard, "KZ", date(2026, 4, 2))
+    wizard.citizenship.listed["RU"].setChecked(True)
+    if how == "later":
+        wizard.button(QWizard.WizardButton.CancelButton).click()
+    elif how == "escape":
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    else:
+        wizard.close()
+    assert asked == [True]
+    if answer == "cancel":
+        assert wizard.isVisible() and window.first_run is wizard
+        assert wizard.citizenship.listed["RU"].isChecked()  # nothing lost
+        assert wizard.host.arrival.value() == date(2026, 4, 2)
+        assert session.vault.profile.load() == Profile()
+        return
+    assert window.first_run is None
+    profile = session.vault.profile.load()
+    if answer == "discard":
+        assert profile == Profile()
+    else:
+        assert (profile.host.country, profile.host.arrival_date) == ("KZ", date(2026, 4, 2))
+        assert [(s.country, s.entered, s.left) for s in profile.stays] == [("KZ", date(2026, 4, 2), None)]
+        assert profile.person.citizenships == ("RU",)
+
+
+def test_a_future_or_unreadable_arrival_is_refused_next_to_the_field(
+    qtbot: QtBot, session: Session, wizard: FirstRunWizard
+) -> None:
+    host = wizard.host
+    host.country.setCurrentIndex(host.country.findData("GE"))
+    qtbot.keyClicks(host.arrival, "May 2, 2026")  # the clock says 1 May 2026
+    wizard.next()
+    message = host.messages["host.arrival_date"]
+    assert wizard.currentPage() is host
+    assert message.text() == "The arrival date is in the future." and message.isVisibleTo(wizard)
+    host.arrival.setText("31.04.2026")
+    wizard.next()
+    assert wizard.currentPage() is host and message.text().startswith("Not a date.")
+    host.arrival.setText("Apr 30, 2026")
+    wizard.next()
+    assert wizard.currentPage() is wizard.citizenship
+
+
+def test_no_arrival_date_means_no_entry(qtbot: QtBot, session: Session, wizard: FirstRunWizard) -> None:
+    answer_all(qtbot, wizard)
+    wizard.back()
+    wizard.back()
+    wizard.back()
+    wizard.back()
+    wizard.host.arrival.setText("")  # not known yet
+    for _page in range(4):
+        wizard.next()
+    finish(wizard)
+    profile = session.vault.profile.load()
+    assert profile.host.country == "GE" and profile.host.arrival_date is None and profile.stays == ()
 
 
 def test_lock_closes_the_wizard_and_forgets_the_answers(
@@ -203,3 +276,24 @@ def test_lock_closes_the_wizard_and_forgets_the_answers(
     assert window.first_run is None  # closed, answers dropped, deleted later
     assert not shiboken6.isValid(wizard) or not (shows(wizard, CANARY) or shows(wizard, "Иванова"))
     assert window.stack.currentWidget() is window.start
+
+
+def test_lock_keeps_valid_answers_in_the_vault_and_drops_invalid_ones(
+    qtbot: QtBot, window: MainWindow, session: Session, wizard: FirstRunWizard, tmp_path: Path
+) -> None:
+    wizard.ask_closing = lambda: pytest.fail("a lock never asks")  # type: ignore[assignment,return-value]
+    answer_all(qtbot, wizard)
+    with qtbot.waitSignal(session.locked):
+        window.lock_action.trigger()
+    session.open(tmp_path / "new.vault", STRONG)
+    profile = session.vault.profile.load()
+    assert profile.person.family_name == "Иванова"
+    assert [(s.country, s.entered) for s in profile.stays] == [("GE", date(2026, 3, 1))]
+
+    second = window.run_first_run_wizard()
+    second.names.edits["family_name"].setText("Петрова")
+    second.family.add_row().born.setText("32.13.2016")  # cannot be saved
+    session.lock()
+    assert window.first_run is None
+    session.open(tmp_path / "new.vault", STRONG)
+    assert session.vault.profile.load().person.family_name == "Иванова"  # nothing half-written

@@ -4,6 +4,7 @@ field, lossless."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from tests.conftest import PASSPHRASE
 from waystation.errors import InvalidInput
 from waystation.vault import profile_json
 from waystation.vault.connection import Vault
+from waystation.vault.models import Stay
 
 
 def test_export_then_import_is_lossless(tmp_path: Path, sample_profile: dict[str, Any]) -> None:
@@ -218,3 +220,74 @@ def test_a_bad_permit_writes_nothing(tmp_path: Path, sample_profile: dict[str, A
         with pytest.raises(profile_json.ProfileInvalid):
             vault.profile.replace(profile_json.from_document(bad))
         assert vault.profile.load() == before
+
+
+# -- impossible dates and one truth for the arrival and the entries (issue 11) ------------------
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        ("host.arrival_date", "2026-11-23", "host.arrival_date: is in the future"),
+        ("stays[0].entered", "2026-11-23", "stays[0].entered: is in the future"),
+        ("person.date_of_birth", "2026-11-23", "person.date_of_birth: is in the future"),
+        ("person.date_of_birth", "2026-09-02", "person.date_of_birth: after the arrival date"),
+        ("family[0].date_of_birth", "2026-11-23", "family[0].date_of_birth: is in the future"),
+    ],
+)
+def test_impossible_dates_are_refused(
+    sample_profile: dict[str, Any], path: str, value: Any, expected: str
+) -> None:
+    if path == "host.arrival_date":
+        mutate(sample_profile, "stays[0].entered", value)
+    problems = profile_json.validate(mutate(sample_profile, path, value), today=TODAY)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_today_is_the_callers(sample_profile: dict[str, Any]) -> None:
+    """The desktop app checks with its own clock: 1 Sep 2026 is the future on 31 Aug 2026."""
+    assert profile_json.validate(sample_profile, today=TODAY) == []
+    problems = profile_json.validate(sample_profile, today=date(2026, 8, 31))
+    assert "host.arrival_date: is in the future" in problems
+    assert "stays[0].entered: is in the future" in problems
+
+
+def test_the_arrival_must_be_the_first_day_of_the_latest_stay(sample_profile: dict[str, Any]) -> None:
+    mutate(sample_profile, "host.arrival_date", "2026-08-30")
+    problems = profile_json.validate(sample_profile, today=TODAY)
+    assert problems == [
+        "host.arrival_date: does not match the entries: your latest stay in GE began on 2026-09-01"
+    ]
+
+
+def test_a_border_run_is_no_new_arrival(sample_profile: dict[str, Any]) -> None:
+    sample_profile["stays"] = [
+        {"country": "GE", "entered": "2026-09-01", "left": "2026-10-05"},
+        {"country": "AM", "entered": "2026-10-05", "left": "2026-10-06"},
+        {"country": "GE", "entered": "2026-10-06", "left": None},
+    ]
+    assert profile_json.validate(sample_profile, today=TODAY) == []  # arrival stays 1 Sep
+    sample_profile["stays"][0]["left"] = "2026-10-01"  # five days away: a new arrival on 6 Oct
+    problems = profile_json.validate(sample_profile, today=TODAY)
+    assert problems == [
+        "host.arrival_date: does not match the entries: your latest stay in GE began on 2026-10-06"
+    ]
+
+
+def test_an_arrival_with_no_entry_at_all_still_imports(sample_profile: dict[str, Any]) -> None:
+    """Vaults and files from before the two were kept in step; the profile screen adds the entry."""
+    sample_profile["stays"] = []
+    assert profile_json.validate(sample_profile, today=TODAY) == []
+
+
+def test_current_stay_start() -> None:
+    stays = [
+        Stay("GE", date(2026, 1, 1), date(2026, 2, 1)),
+        Stay("GE", date(2026, 2, 2), None),
+        Stay("AM", date(2025, 5, 1), date(2025, 6, 1)),
+    ]
+    assert profile_json.current_stay_start(stays, "GE") == date(2026, 1, 1)
+    assert profile_json.current_stay_start(stays, "AM") == date(2025, 5, 1)
+    assert profile_json.current_stay_start(stays, "KZ") is None

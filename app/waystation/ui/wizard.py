@@ -1,19 +1,24 @@
 """The first-run wizard, shown once after a vault is created: host country and arrival, citizenship,
-purposes, names, family. Finishing validates the whole profile first and writes it in one go
-(with a first, open stay); cancelling writes nothing and the dashboard guides to the profile."""
+purposes, names, family. Finishing validates the whole profile first and writes it in one go (the
+arrival becomes the first, open entry); closing it ("Later", Escape or the window's close button)
+with answers given asks first: save them, discard them, or go on answering. Locking the vault
+closes it without a question, saving the answers if they are valid (as every screen does)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from waystation.errors import WaystationError
 from waystation.i18n import _
 from waystation.rules.vault_status import PURPOSES_SETTING
 from waystation.ui.session import Session
+from waystation.ui.widgets.ask import Leaving, save_discard_cancel
 from waystation.ui.wizard_pages import CitizenshipPage, HostPage, PurposesPage, WizardStep
 from waystation.ui.wizard_people import FamilyPage, NamesPage
 from waystation.vault import profile_json
@@ -34,6 +39,8 @@ class FirstRunWizard(QWizard):
         self.steps: list[WizardStep] = [self.host, self.citizenship, self.purposes, self.names, self.family]
         for step in self.steps:
             self.addPage(step)
+        self.ask_closing: Callable[[], Leaving] = self._ask_closing
+        session.about_to_lock.connect(self._save_before_lock)
         session.locked.connect(self.forget_and_close)
         self.retranslate()
         self.resize(720, 520)
@@ -51,25 +58,69 @@ class FirstRunWizard(QWizard):
         if self.save():
             super().accept()
 
-    def save(self) -> bool:
-        """Validate every answer, then write the profile and the purposes; False changes nothing."""
+    def save(self, *, quiet: bool = False) -> bool:
+        """Validate every answer, then write the profile and the purposes; False changes nothing.
+        ``quiet`` tells no other screen (the vault is about to lock)."""
         for step in self.steps:
             step.clear_problems()
         document = self.document()
-        problems = profile_json.validate(document)
+        today = self.session.today()
+        problems = profile_json.validate(document, today=today)
         if problems:
             self._show_problems(problems)
             return False
         try:
-            profile = profile_json.from_document(document)
+            profile = profile_json.from_document(document, today=today)
             self.session.vault.profile.replace(profile)
             if self.purposes.purposes():
                 self.session.vault.settings.set(PURPOSES_SETTING, json.dumps(self.purposes.purposes()))
         except WaystationError as exc:
             self._show_problems([f"(profile): {exc.message}"])
             return False
-        self.session.notify("profile")
+        if not quiet:
+            self.session.notify("profile")
         return True
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def has_answers(self) -> bool:
+        """Something was answered that is not in the vault yet."""
+        if not self.session.is_open:
+            return False
+        stored = profile_json.to_document(self.session.vault.profile.load())
+        return bool(self.purposes.purposes()) or self.document() != stored
+
+    def reject(self) -> None:
+        """ "Later", Escape and the close button: ask before answers are dropped."""
+        if not self.has_answers():
+            super().reject()
+            return
+        answer = self.ask_closing()
+        if answer == "discard":
+            super().reject()
+        elif answer == "save" and self.save():
+            QDialog.accept(self)
+
+    def _ask_closing(self) -> Leaving:
+        return save_discard_cancel(
+            self,
+            _("Close getting started?"),
+            _("Save the answers you gave so far in your profile? You can change them there later."),
+        )
+
+    def _save_before_lock(self) -> None:
+        if self.isVisible() and self.has_answers():
+            self.save(quiet=True)
+
+    def done(self, result: int) -> None:
+        """Closed for good: a wizard waiting to be deleted no longer listens to the session."""
+        for signal, slot in (
+            (self.session.about_to_lock, self._save_before_lock),
+            (self.session.locked, self.forget_and_close),
+        ):
+            with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+                signal.disconnect(slot)
+        super().done(result)
 
     def _show_problems(self, problems: list[str]) -> None:
         """Each problem goes next to its field, and the wizard goes back to the first such page."""
@@ -95,9 +146,10 @@ class FirstRunWizard(QWizard):
             step.forget()
 
     def forget_and_close(self) -> None:
-        """The vault was locked: drop every answer and close without writing anything."""
+        """The vault was locked (valid answers were saved just before): drop every answer from
+        the widgets and close without a question."""
         self.forget()
-        self.reject()
+        super().reject()
 
     # -- language ------------------------------------------------------------------------------
 

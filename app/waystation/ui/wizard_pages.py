@@ -7,11 +7,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from waystation.content.loader import PackLibrary
 from waystation.i18n import _, current_language
 from waystation.ui.pages.base import plain_label
-from waystation.ui.pages.step_state import from_qdate, to_qdate
+from waystation.ui.widgets.date_input import DateLineEdit, date_problem
 from waystation.vault.profile_json import country_codes
 
 PURPOSES: tuple[str, ...] = (
@@ -112,9 +111,8 @@ class HostPage(WizardStep):
         self.library = library
         self.today = today
         self.country = QComboBox(self)
-        self.arrival = QDateEdit(self)
-        self.arrival.setCalendarPopup(True)
-        self.arrival.setDisplayFormat("yyyy-MM-dd")
+        self.arrival = DateLineEdit(self)
+        self.arrival.today = self.arrival.latest = lambda: self.today
         self.messages = {"host.country": message_label(self), "host.arrival_date": message_label(self)}
         self.messages["stays"] = self.messages["host.arrival_date"]
         self.country_label = plain_label("", self)
@@ -123,7 +121,11 @@ class HostPage(WizardStep):
         self.arrival_label.setBuddy(self.arrival)
         form = QFormLayout()
         form.addRow(self.country_label, with_message(self, self.country, self.messages["host.country"]))
-        form.addRow(self.arrival_label, with_message(self, self.arrival, self.messages["host.arrival_date"]))
+        arrival_box = with_message(self, self.arrival, self.messages["host.arrival_date"])
+        arrival_layout = arrival_box.layout()
+        assert arrival_layout is not None
+        arrival_layout.setAlignment(self.arrival, Qt.AlignmentFlag.AlignLeft)  # a date needs no full row
+        form.addRow(self.arrival_label, arrival_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addSpacing(8)
@@ -147,17 +149,24 @@ class HostPage(WizardStep):
         if self.country.currentData() is None:
             self.show_problem(self.messages["host.country"], _("Choose the country you are in now."))
             ok = False
-        if from_qdate(self.arrival.date()) > self.today:
-            self.show_problem(self.messages["host.arrival_date"], _("The arrival date is in the future."))
+        arrival = self.arrival.value()
+        problem = date_problem(self.arrival.text())
+        if problem is None and arrival is not None and arrival > self.today:
+            problem = _("The arrival date is in the future.")
+        if problem is not None:
+            self.show_problem(self.messages["host.arrival_date"], problem)
             ok = False
         return ok
 
     def contribute(self, document: dict[str, Any]) -> None:
+        """The arrival becomes the first entry, an open one (no exit yet): one truth for both."""
         country = self.country.currentData()
-        arrival = from_qdate(self.arrival.date()).isoformat()
+        value = self.arrival.value()
+        arrival = value.isoformat() if value is not None else None
         document["host"]["country"] = country
         document["host"]["arrival_date"] = arrival
-        document["stays"] = [{"country": country, "entered": arrival, "left": None}] if country else []
+        stays = [{"country": country, "entered": arrival, "left": None}] if country and arrival else []
+        document["stays"] = stays
 
     def retranslate(self) -> None:
         self.setTitle(_("Where are you now?"))
@@ -171,14 +180,13 @@ class HostPage(WizardStep):
         self.arrival_label.setText(_("&Arrived on:"))
         self.country.setAccessibleName(_("Country you are in now"))
         self.arrival.setAccessibleName(_("Day you arrived"))
-        self.arrival.setLocale(QLocale(current_language()))
+        self.arrival.retranslate()
         self.fill_countries()
 
     def forget(self) -> None:
         super().forget()
         self.country.setCurrentIndex(0)
-        self.arrival.setMaximumDate(to_qdate(self.today))
-        self.arrival.setDate(to_qdate(self.today))
+        self.arrival.setText("")  # empty: not known; clear() would stay in the undo history
 
 
 class CitizenshipPage(WizardStep):

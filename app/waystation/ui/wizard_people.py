@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from waystation.i18n import _
 from waystation.translit import to_latin
 from waystation.ui.pages.base import plain_label
+from waystation.ui.widgets.date_input import DateLineEdit, date_problem
 from waystation.ui.wizard_pages import WizardStep, message_label, with_message
-from waystation.vault.profile_json import parse_date
 
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z '\-]*$")
 RELATIONS: tuple[str, ...] = ("spouse", "partner", "child", "parent", "sibling", "other")
@@ -136,8 +136,9 @@ class FamilyRow(QWidget):
             self.relation.addItem(relation_name(relation), relation)
         self.family_name = QLineEdit(self)
         self.given_names = QLineEdit(self)
-        self.born = QLineEdit(self)
-        self.born.setMinimumWidth(self.born.fontMetrics().horizontalAdvance("0000-00-00") + 24)
+        self.born = DateLineEdit(self)
+        self.born.latest = lambda: self.born.today()  # nobody is born after today
+        self.born.setMinimumWidth(self.born.fontMetrics().horizontalAdvance("00.00.0000") + 48)
         self.remove_button = QPushButton(self)
         self.message = message_label(self)
         row = QHBoxLayout()
@@ -162,19 +163,19 @@ class FamilyRow(QWidget):
         self.family_name.setAccessibleName(_("Family name"))
         self.given_names.setPlaceholderText(_("Given names"))
         self.given_names.setAccessibleName(_("Given names"))
-        self.born.setPlaceholderText(_("YYYY-MM-DD"))
+        self.born.retranslate()
         self.born.setToolTip(_("Date of birth"))
-        self.born.setAccessibleName(_("Date of birth, as YYYY-MM-DD"))
+        self.born.setAccessibleName(_("Date of birth"))
         self.remove_button.setText(_("Remove"))
         self.remove_button.setAccessibleName(_("Remove this family member"))
 
     def document(self) -> dict[str, Any]:
-        born = self.born.text().strip()
+        born = self.born.value()
         return {
             "relation": self.relation.currentData(),
             "family_name": " ".join(self.family_name.text().split()),
             "given_names": " ".join(self.given_names.text().split()),
-            "date_of_birth": born or None,
+            "date_of_birth": born.isoformat() if born else (self.born.text().strip() or None),
         }
 
     def forget(self) -> None:
@@ -235,9 +236,9 @@ class FamilyPage(WizardStep):
         self.clear_problems()
         ok = True
         for row in self.rows:
-            born = row.born.text().strip()
-            if born and parse_date(born) is None:
-                self.show_problem(row.message, _("The date of birth must look like 2016-02-03."))
+            problem = date_problem(row.born.text())
+            if problem is not None:
+                self.show_problem(row.message, problem)
                 ok = False
         return ok
 

@@ -4,6 +4,18 @@
 validates everything before anything is written and names every failing field
 (``person.date_of_birth: not a date``, ``permits[0].valid_until: before valid_from``); export
 always writes ``/2``, and export then import gives back the same profile.
+
+One truth for the arrival date and the entries: the entries and exits (``stays``) are the record,
+and ``host.arrival_date`` names the first day of the person's latest stay in the host country as
+those entries show it (:func:`current_stay_start`: a re-entry on the exit day or the day after
+continues the stay, so a border run is no new arrival). When the entries hold any stay in the host
+country, the arrival date must be that day, or the profile is refused naming both. A profile with
+an arrival date and no entry into the host country at all is still accepted (vaults and files from
+before the two were kept in step); the profile screen then adds the entry for the person to save.
+
+Impossible dates are refused: a date of birth, an arrival or an entry after "today", and a date of
+birth after the arrival. "Today" is an argument (``today=``) so that the desktop app checks with
+its own clock (tests run on a fixed day); it defaults to the computer's date.
 """
 
 from __future__ import annotations
@@ -130,11 +142,24 @@ class _Checker:
             self.problems.append(f"{where}: {message}")
 
 
-def _semantic_problems(data: Mapping[str, Any]) -> list[str]:
+def current_stay_start(stays: Iterable[Stay], country: str) -> date | None:
+    """The first day of the latest stay in ``country``: the latest entry there, and before it every
+    entry whose stay ended on that entry's day or the day before (a border run, no new arrival)."""
+    chain = sorted((s for s in stays if s.country == country), key=lambda s: s.entered)
+    if not chain:
+        return None
+    first = chain[-1].entered
+    for earlier in reversed(chain[:-1]):
+        if earlier.left is None or (first - earlier.left).days > 1:
+            break
+        first = earlier.entered
+    return first
+
+
+def _semantic_problems(data: Mapping[str, Any], today: date) -> list[str]:
     check = _Checker()
-    today = date.today()
     person = data.get("person") or {}
-    check.date(person.get("date_of_birth"), "person.date_of_birth", not_after=today)
+    born = check.date(person.get("date_of_birth"), "person.date_of_birth", not_after=today)
     for i, code in enumerate(person.get("citizenships") or []):
         check.country(code, f"person.citizenships[{i}]")
     for i, passport in enumerate(data.get("passports") or []):
@@ -143,18 +168,38 @@ def _semantic_problems(data: Mapping[str, Any]) -> list[str]:
         check.order(issued, expires, f"passports[{i}].expires", _("before the issue date"))
     host = data.get("host") or {}
     check.country(host.get("country"), "host.country")
-    check.date(host.get("arrival_date"), "host.arrival_date")
+    arrival = check.date(host.get("arrival_date"), "host.arrival_date", not_after=today)
+    if born is not None and arrival is not None and arrival < born <= today:
+        check.problems.append("person.date_of_birth: " + _("after the arrival date"))
+    stays: list[Stay] = []
     for i, stay in enumerate(data.get("stays") or []):
         check.country(stay.get("country"), f"stays[{i}].country")
-        entered = check.date(stay.get("entered"), f"stays[{i}].entered")
+        entered = check.date(stay.get("entered"), f"stays[{i}].entered", not_after=today)
         left = check.date(stay.get("left"), f"stays[{i}].left")
         check.order(entered, left, f"stays[{i}].left", _("the stay ends before it starts"))
+        if entered is not None and isinstance(stay.get("country"), str):
+            stays.append(Stay(country=stay["country"], entered=entered, left=left))
+    _arrival_problems(check, host.get("country"), arrival, stays)
     for i, member in enumerate(data.get("family") or []):
         check.date(member.get("date_of_birth"), f"family[{i}].date_of_birth", not_after=today)
     if "permits" in data and data.get("format") == FORMAT_V1:
         check.problems.append("permits: " + _("only in {format}").format(format=FORMAT))
     _permit_problems(check, data.get("permits") or [])
     return check.problems
+
+
+def _arrival_problems(check: _Checker, country: Any, arrival: date | None, stays: list[Stay]) -> None:
+    """The arrival date and the entries into the host country must tell the same story."""
+    if not isinstance(country, str) or arrival is None:
+        return
+    start = current_stay_start(stays, country)
+    if start is not None and start != arrival:
+        check.problems.append(
+            "host.arrival_date: "
+            + _("does not match the entries: your latest stay in {country} began on {date}").format(
+                country=country, date=start.isoformat()
+            )
+        )
 
 
 def _permit_problems(check: _Checker, permits: list[Mapping[str, Any]]) -> None:
@@ -187,14 +232,15 @@ def _permit_problems(check: _Checker, permits: list[Mapping[str, Any]]) -> None:
                 break
 
 
-def validate(data: Any) -> list[str]:
-    """Every problem with a parsed profile document; empty when it can be imported."""
+def validate(data: Any, *, today: date | None = None) -> list[str]:
+    """Every problem with a parsed profile document; empty when it can be imported. Dates after
+    ``today`` (the computer's date unless given) are refused where they cannot be."""
     if not isinstance(data, Mapping):
         return ["(file): " + _("must be a JSON object")]
     problems = [_schema_message(e) for e in sorted(_validator().iter_errors(data), key=lambda e: e.path)]
     if problems:
         return problems
-    return _semantic_problems(data)
+    return _semantic_problems(data, today or date.today())
 
 
 def _date(value: str | None) -> date | None:
@@ -205,9 +251,9 @@ def _entered(value: str) -> date:
     return date.fromisoformat(value)
 
 
-def from_document(data: Mapping[str, Any]) -> Profile:
+def from_document(data: Mapping[str, Any], *, today: date | None = None) -> Profile:
     """The profile in a document; raises ProfileInvalid naming every bad field."""
-    problems = validate(data)
+    problems = validate(data, today=today)
     if problems:
         raise ProfileInvalid(problems)
     p = data.get("person") or {}
@@ -339,7 +385,9 @@ def to_document(profile: Profile) -> dict[str, Any]:
     }
 
 
-def read_file(path: Path, extra_checks: Callable[[Profile], list[str]] | None = None) -> Profile:
+def read_file(
+    path: Path, extra_checks: Callable[[Profile], list[str]] | None = None, *, today: date | None = None
+) -> Profile:
     """Read and validate a profile file; nothing is written anywhere."""
     try:
         size = path.stat().st_size
@@ -364,7 +412,7 @@ def read_file(path: Path, extra_checks: Callable[[Profile], list[str]] | None = 
                 path=path, line=exc.lineno, column=exc.colno, error=exc.msg
             )
         ) from None
-    profile = from_document(data)
+    profile = from_document(data, today=today)
     if extra_checks:
         problems = extra_checks(profile)
         if problems:

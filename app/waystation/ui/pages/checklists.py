@@ -1,13 +1,19 @@
 """The host country's checklists: every step per track, in "what next" order, with a detail pane
-to read it, record progress and attach the documents it needs."""
+to read it, record progress and attach the documents it needs.
+
+A changed state, date or note is never lost silently: choosing another step, a track that hides
+the step, or another screen asks whether to save it (save, discard, or stay where you are); a
+filter or search that hides the step keeps it in the detail pane; locking saves it if it is valid
+(``leaving``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,17 +35,23 @@ from waystation.rules.plan import StepPlan
 from waystation.ui.dialogs import FileDialogs
 from waystation.ui.pages.base import Page, plain_label
 from waystation.ui.pages.checklist_model import CHECKED, DUE, STATE, TITLE, ChecklistModel, StepFilter
+from waystation.ui.pages.checklist_unsaved import UnsavedProgress
+from waystation.ui.pages.leaving import LeaveGuard
 from waystation.ui.pages.look import PAGE_STYLE
 from waystation.ui.pages.step_detail import StepDetail
 from waystation.ui.pages.vocabulary import state_name, track_name
 from waystation.ui.session import Session
+from waystation.ui.widgets.ask import Leaving
+from waystation.ui.widgets.view_columns import drop_columns_when_narrow
 from waystation.ui.widgets.wrap_delegate import WrapDelegate
 from waystation.vault.models import STEP_STATES, StepProgress
+
+NARROW_LIST = 560  # px: below it the list shows the steps' titles and due dates only
 
 STATE_FILTERS: tuple[str | None, ...] = (None, "open", *STEP_STATES)
 
 
-class ChecklistsPage(Page):
+class ChecklistsPage(UnsavedProgress, Page):
     key = "checklists"
     icon_name = "checklists"
     navigate = Signal(str, str)  # page key, item id
@@ -65,18 +77,37 @@ class ChecklistsPage(Page):
         self.tracks.setExpanding(False)
         self.tracks.currentChanged.connect(self._track_chosen)
         self.state_filter = QComboBox(self)
+        # as wide as a short state name: the search field beside it keeps room to type (800 px)
+        self.state_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.state_filter.setMinimumContentsLength(12)
         for state in STATE_FILTERS:
             self.state_filter.addItem("", state)
         self.state_filter.currentIndexChanged.connect(
-            lambda _i: self.filter.set_state(self.state_filter.currentData())
+            lambda _i: self._change_filter(lambda: self.filter.set_state(self.state_filter.currentData()))
         )
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.filter.set_search)
+        self.search.textChanged.connect(
+            lambda text: self._change_filter(lambda: self.filter.set_search(text))
+        )
         self.view = self._build_view()
         self.detail = StepDetail(self)
         self.detail.save_requested.connect(self._save)
         self.detail.attach_requested.connect(self._attach)
+        self.ask_leaving: Callable[[], Leaving] = self._ask_leaving
+        self.leaving = LeaveGuard(
+            self,
+            dirty=self.step_is_dirty,
+            save=self._save_edited,
+            discard=self._discard_edited,
+            ask=lambda: self.ask_leaving(),
+        )
+        self._track_index = 0
+        self._restoring = False
+        self._quiet = False
+        session.about_to_lock.connect(self._save_before_lock)
         self._layout()
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -98,6 +129,8 @@ class ChecklistsPage(Page):
         header.setSectionResizeMode(STATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DUE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CHECKED, QHeaderView.ResizeMode.ResizeToContents)
+        # narrow (800 px): the step's title keeps the room; its state and check date are in the detail
+        drop_columns_when_narrow(view, (STATE, CHECKED), below=NARROW_LIST)
         view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filter.layoutChanged.connect(self._keep_selection_visible)
         self.filter.rowsRemoved.connect(self._keep_selection_visible)
@@ -134,7 +167,8 @@ class ChecklistsPage(Page):
         return _("Checklists")
 
     def refresh(self) -> None:
-        keep = self.selected_step()
+        selected = self.selected_step()
+        keep = selected or (self.detail.step_id if self.step_is_dirty() else "")
         pack = self.session.host_pack()
         if pack is None:
             self.clear()
@@ -154,7 +188,9 @@ class ChecklistsPage(Page):
         self._fill_tracks(pack)
         self.model.load(status.plans, current_language(), status.on)
         self._set_enabled(True)
-        if keep in self.plans:
+        if keep in self.plans and not selected:
+            self._show_step(keep)  # being edited, hidden by a filter: it stays in the detail pane
+        elif keep in self.plans:
             self.focus_item(keep, focus=False)
         else:
             self._select_first()
@@ -192,7 +228,7 @@ class ChecklistsPage(Page):
         rows = self.view.selectionModel().selectedRows(TITLE)
         return self.model.step_id(self.filter.mapToSource(rows[0]).row()) if rows else ""
 
-    def focus_item(self, step_id: str, *, focus: bool = True) -> None:
+    def focus_item(self, step_id: str, *, focus: bool = True, show: bool = True) -> None:
         """Select ``step_id``, widening the filters if they hide it."""
         row = self.model.row_of(step_id)
         if row < 0:
@@ -205,7 +241,8 @@ class ChecklistsPage(Page):
             proxy = self.filter.mapFromSource(self.model.index(row, TITLE))
         self.view.setCurrentIndex(proxy)
         self.view.scrollTo(proxy)
-        self._show_step(step_id)
+        if show and self.selected_step() == step_id:  # not when the person chose to stay
+            self._show_step(step_id)
         if focus:
             self.view.setFocus()
 
@@ -218,12 +255,16 @@ class ChecklistsPage(Page):
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         step_id = self.selected_step()
-        if step_id:
-            self._show_step(step_id)
+        if not step_id or self._restoring:
+            return
+        if step_id != self.detail.step_id and not self.leaving.may_leave():
+            self._restore_edited()
+            return
+        self._show_step(step_id)
 
     def _keep_selection_visible(self, *_args: object) -> None:
-        if not self.plans:
-            return
+        if not self.plans or self.step_is_dirty():
+            return  # the step being edited stays in the detail pane while a filter hides it
         if not self.view.selectionModel().selectedRows(TITLE):
             self._select_first()
 
@@ -244,7 +285,15 @@ class ChecklistsPage(Page):
 
     def _track_chosen(self, index: int) -> None:
         data = self.tracks.tabData(index) if index >= 0 else None
-        self.filter.set_track(str(data) if data else None)
+        plan = self.plans.get(self.detail.step_id)
+        hides_it = bool(data) and plan is not None and plan.step.track != data
+        if hides_it and not self.leaving.may_leave():
+            blocked = self.tracks.blockSignals(True)
+            self.tracks.setCurrentIndex(self._track_index)
+            self.tracks.blockSignals(blocked)
+            return
+        self._track_index = index
+        self._change_filter(lambda: self.filter.set_track(str(data) if data else None))
 
     def _fill_tracks(self, pack: Pack) -> None:
         wanted: list[str | None] = [None, *(t for t in TRACKS if pack.steps_in(t))]
@@ -257,6 +306,7 @@ class ChecklistsPage(Page):
         for track in wanted:
             self.tracks.setTabData(self.tracks.addTab(_track_tab_name(track)), track)
         self.tracks.setCurrentIndex(0)
+        self._track_index = 0
         self.tracks.blockSignals(False)
         self.filter.set_track(None)
 
@@ -269,9 +319,15 @@ class ChecklistsPage(Page):
         except WaystationError as exc:
             self.detail.editor.show_error(exc.message)
             return
-        self.detail.editor.show_progress(self.session.vault.progress.get(step_id), self.session.today())
-        self.session.notify("progress")
+        self.progress = self.session.vault.progress.all()
+        self.detail.editor.show_progress(self.progress.get(step_id), self.session.today())
+        if not self._quiet:
+            self.session.notify("progress")
         self.detail.editor.show_saved()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        self.leaving.watch()
+        super().showEvent(event)
 
     def _attach(self, kind: str) -> None:
         added = 0

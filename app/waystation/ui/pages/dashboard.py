@@ -154,7 +154,7 @@ class DashboardPage(Page):
             self._show_problem(exc.message)
             return
         if status is not None:
-            self.stay_card.show_view(stay_view(status, pack, profile.stays))
+            self.stay_card.show_view(stay_view(status, pack, profile.stays, profile.host.arrival_date))
             self.stay_card.setVisible(True)
             self._fill_lists(status, pack)
 

@@ -3,23 +3,17 @@
 Edits stay in the form until Save, which replaces the stored profile in one transaction. The form
 is checked while the person types, by the same core checks a JSON import goes through (so the
 form and an import never disagree), plus the stay-history check; Save waits until nothing is
-wrong. Leaving the screen with unsaved edits asks whether to save them."""
+wrong. The arrival date and the entries follow each other (``profile_sync``). Leaving the screen
+with unsaved edits asks whether to save them; locking saves them when they are valid (``leaving``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +22,7 @@ from waystation.i18n import _
 from waystation.ui.dialogs import FileDialogs
 from waystation.ui.icons import icon
 from waystation.ui.pages.base import Page, plain_label
+from waystation.ui.pages.leaving import LeaveGuard
 from waystation.ui.pages.profile_checks import Problems, core_problems, merged
 from waystation.ui.pages.profile_columns import (
     FAMILY_COLUMNS,
@@ -45,11 +40,13 @@ from waystation.ui.pages.profile_columns import (
     stay_rows,
     stays_from,
 )
+from waystation.ui.pages.profile_layout import lay_out_page, section_column
 from waystation.ui.pages.profile_person import HostSection, PersonSection
+from waystation.ui.pages.profile_sync import ArrivalSync
 from waystation.ui.pages.profile_tables import RecordTable
 from waystation.ui.session import Session
 from waystation.ui.widgets.ask import Leaving, save_discard_cancel
-from waystation.ui.widgets.fields import hint_label
+from waystation.ui.widgets.fields import MessageField
 from waystation.vault.models import Profile
 
 
@@ -91,14 +88,27 @@ class ProfilePage(Page):
         self._stored_snapshot: tuple[object, ...] = ()
         self._valid = True
         self._filling = False
-        self._watching = False
         self._general: list[str] = []
         self._saved_note = ""
+        self._sync_note = ""
         self._build()
-        self.person.edited.connect(self.revalidate)
-        self.host.edited.connect(self.revalidate)
+        self.arrival_sync = ArrivalSync(self.host, self.stays)
+        for field in (self.person.date_of_birth, self.host.arrival_date):
+            field.edit.today = field.edit.latest = session.today
         for table in self.tables.values():
-            table.edited.connect(self.revalidate)
+            table.today = session.today
+        self.person.edited.connect(self.revalidate)
+        self.host.edited.connect(self._host_edited)
+        for name, table in self.tables.items():
+            table.edited.connect(self._entries_edited if name == "stays" else self.revalidate)
+        self.leaving = LeaveGuard(
+            self,
+            dirty=lambda: self.session.is_open and self.is_dirty(),
+            save=self.save,
+            discard=self.undo,
+            ask=lambda: self.ask_leaving(),
+        )
+        session.about_to_lock.connect(self._save_before_lock)
         self.notes.textChanged.connect(self.revalidate)
         self.save_button.clicked.connect(self.save)
         self.undo_button.clicked.connect(self.undo)
@@ -108,12 +118,6 @@ class ProfilePage(Page):
         self._update_buttons()
 
     def _build(self) -> None:
-        self.section_titles: dict[str, QLabel] = {}
-        self.section_hints: dict[str, QLabel] = {}
-        content = QWidget(self)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(32, 8, 32, 24)
-        column.setSpacing(8)
         sections: tuple[tuple[str, QWidget], ...] = (
             ("person", self.person),
             ("passports", self.passports),
@@ -123,34 +127,10 @@ class ProfilePage(Page):
             ("family", self.family),
             ("notes", self.notes),
         )
-        for name, widget in sections:
-            title = self.section_titles[name] = plain_label("", content)
-            title.setObjectName("subheading")
-            hint = self.section_hints[name] = hint_label("", content)
-            column.addSpacing(12)
-            column.addWidget(title)
-            column.addWidget(hint)
-            column.addWidget(widget)
-        column.addStretch(1)
-        scroll = self.scroll_area = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        self.scroll_area, self.section_titles, self.section_hints = section_column(self, sections)
         self.section_widgets = dict(sections)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(32, 8, 32, 16)
-        bar.addWidget(self.status, 1)
-        bar.addWidget(self.undo_button)
-        bar.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 24, 0, 0)
-        header = QVBoxLayout()
-        header.setContentsMargins(32, 0, 32, 0)
-        header.addWidget(self.heading)
-        header.addWidget(self.intro)
-        layout.addLayout(header)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(bar)
+        bar = (self.status, self.undo_button, self.save_button)
+        lay_out_page(self, (self.heading, self.intro), self.scroll_area, bar)
 
     # -- the form and the stored profile ----------------------------------------------------------
 
@@ -188,7 +168,18 @@ class ProfilePage(Page):
             self._filling = False
         self._stored = profile
         self._stored_snapshot = self.snapshot()
+        self._sync_note = self.arrival_sync.after_load()
         self.revalidate()
+
+    def _host_edited(self) -> None:
+        if not self._filling:
+            self._sync_note = self.arrival_sync.host_edited() or self._sync_note
+            self.revalidate()
+
+    def _entries_edited(self) -> None:
+        if not self._filling:
+            self._sync_note = self.arrival_sync.entries_edited() or self._sync_note
+            self.revalidate()
 
     # -- checking --------------------------------------------------------------------------------
 
@@ -199,7 +190,8 @@ class ProfilePage(Page):
         # core's checks, so every problem is in sight at once.
         stay_rows = [row for row, _stay in readable_stays(self.stays.rows())]
         permit_rows = [row for row, _permit in readable_permits(self.permits.rows())]
-        problems = merged(self._local_problems(), core_problems(self.form_profile(), stay_rows, permit_rows))
+        found = core_problems(self.form_profile(), stay_rows, permit_rows, today=self.session.today())
+        problems = merged(self._local_problems(), found)
         self._show(problems)
         self._valid = not problems.any()
         self._update_buttons()
@@ -235,7 +227,7 @@ class ProfilePage(Page):
         if not self._valid:
             text = "\n".join([_("Fix the marked fields to save."), *self._general])
         elif dirty:
-            text = _("Unsaved changes.")
+            text = self._sync_note or _("Unsaved changes.")
         else:
             text = self._saved_note if self._stored is not None else ""
         self.status.setObjectName("message" if not self._valid else "")
@@ -244,7 +236,8 @@ class ProfilePage(Page):
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def save(self) -> bool:
+    def save(self, *, quiet: bool = False) -> bool:
+        """Write the form; ``quiet`` tells no other screen (the vault is about to lock)."""
         if not self.session.is_open or not self._valid or not self.is_dirty():
             return False
         profile = self.form_profile()
@@ -256,9 +249,16 @@ class ProfilePage(Page):
         self._stored = profile
         self._stored_snapshot = self.snapshot()
         self._saved_note = _("Saved.")
+        self._sync_note = ""
         self._update_buttons()
-        self.session.notify("profile")
+        if not quiet:
+            self.session.notify("profile")
         return True
+
+    def _save_before_lock(self) -> None:
+        """Valid edits are kept when the vault locks; edits that cannot be saved are dropped."""
+        self.revalidate()
+        self.save(quiet=True)
 
     def undo(self) -> None:
         if self._stored is not None:
@@ -268,30 +268,8 @@ class ProfilePage(Page):
     # -- leaving with unsaved edits ----------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
-        stack = self.parentWidget()
-        if not self._watching and isinstance(stack, QStackedWidget):
-            stack.currentChanged.connect(self._on_screen_changed)
-            self._watching = True
+        self.leaving.watch()
         super().showEvent(event)
-
-    def _on_screen_changed(self, index: int) -> None:
-        stack = self.parentWidget()
-        if not isinstance(stack, QStackedWidget) or stack.widget(index) is self:
-            return
-        if not self.session.is_open or not self.is_dirty():
-            return
-        answer = self.ask_leaving()
-        if answer == "discard":
-            self.undo()
-        elif answer != "save" or not self.save():
-            QTimer.singleShot(0, self._come_back)
-
-    def _come_back(self) -> None:
-        widget = self.parentWidget()
-        while widget is not None and not hasattr(widget, "show_page"):
-            widget = widget.parentWidget()
-        if widget is not None:
-            widget.show_page(self.key)
 
     def _ask_leaving(self) -> Leaving:
         return save_discard_cancel(
@@ -299,14 +277,32 @@ class ProfilePage(Page):
         )
 
     def focus_item(self, section: str) -> None:
-        """Scroll to a section ("permits", "stays", "host"…) and put the focus in it."""
+        """Scroll to a section ("permits", "stays", "host"…) or to one field of it
+        ("person.date_of_birth", "host.address": the packets' check of empty fields) and put the
+        focus there."""
+        section, _dot, key = section.partition(".")
         widget = self.section_widgets.get(section)
         if widget is None:
             return
         self.scroll_area.ensureWidgetVisible(self.section_titles[section], 0, 0)
         self.scroll_area.ensureWidgetVisible(widget, 0, 24)
         target = self.tables[section].table if section in self.tables else widget
+        field = self._field_widget(section, key)
+        if field is not None:
+            self.scroll_area.ensureWidgetVisible(field, 0, 48)
+            target = field
         target.setFocus()
+
+    def _field_widget(self, section: str, key: str) -> QWidget | None:
+        if section == "person":
+            return self.person.sex if key == "sex" else self._edit_of(self.person.fields, key)
+        if section == "host":
+            return self.host.country if key == "country" else self._edit_of(self.host.fields, key)
+        return None
+
+    @staticmethod
+    def _edit_of(fields: Mapping[str, MessageField], key: str) -> QWidget | None:
+        return fields[key].edit if key in fields else None
 
     def _permit_hint(self) -> str:
         """What the table is for, and the categories the host country's guide knows, so that a
@@ -345,6 +341,8 @@ class ProfilePage(Page):
         self._stored = None
         self._stored_snapshot = ()
         self._saved_note = ""
+        self._sync_note = ""
+        self.arrival_sync.forget()
         self._valid = True
         self._general = []
         self._show(Problems())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from waystation.rules.history import StayHistoryError, check_stays
 from waystation.ui.pages.profile_columns import split_problem, table_cell, table_row
@@ -47,11 +48,15 @@ class Problems:
 
 
 def core_problems(
-    profile: Profile, stay_rows: list[int] | None = None, permit_rows: list[int] | None = None
+    profile: Profile,
+    stay_rows: list[int] | None = None,
+    permit_rows: list[int] | None = None,
+    *,
+    today: date | None = None,
 ) -> Problems:
     """What ``profile_json.validate`` and the stay-history check find in the profile, as an import
-    of it would. ``stay_rows`` / ``permit_rows`` give the table row of each stay / permit when some
-    rows were left out (their dates could not be read)."""
+    of it would on ``today`` (the session's clock). ``stay_rows`` / ``permit_rows`` give the table
+    row of each stay / permit when some rows were left out (their dates could not be read)."""
     problems = Problems()
     codes = profile.person.citizenships
     rows = stay_rows if stay_rows is not None else list(range(len(profile.stays)))
@@ -59,7 +64,7 @@ def core_problems(
         "stays": rows,
         "permits": permit_rows if permit_rows is not None else list(range(len(profile.permits))),
     }
-    for problem in profile_json.validate(profile_json.to_document(profile)):
+    for problem in profile_json.validate(profile_json.to_document(profile), today=today):
         match = _CITIZENSHIP.match(problem)
         if match and int(match["index"]) < len(codes):
             problem = f"person.citizenships: {codes[int(match['index'])]} — {match['message']}"

@@ -49,7 +49,7 @@ PASSPORT_COLUMNS = (
 
 STAY_COLUMNS = (
     Column("country", lambda: _("Country"), "choice", required=True, choices=countries),
-    Column("entered", lambda: _("Entered"), "date", required=True),
+    Column("entered", lambda: _("Entered"), "date", required=True, past_only=True),
     Column("left", lambda: _("Left (empty: still there)"), "date"),
 )
 
@@ -79,7 +79,7 @@ FAMILY_COLUMNS = (
     Column("relation", lambda: _("Relation"), "choice", required=True, choices=relations, default="child"),
     Column("family_name", lambda: _("Family name")),
     Column("given_names", lambda: _("Given names")),
-    Column("date_of_birth", lambda: _("Date of birth"), "date"),
+    Column("date_of_birth", lambda: _("Date of birth"), "date", past_only=True),
 )
 
 

@@ -134,7 +134,7 @@ class PersonSection(QWidget):
             self.citizenships.set_text(", ".join(person.citizenships))
 
     def snapshot(self) -> tuple[str, ...]:
-        return (*(field.edit.text() for field in self.fields.values()), str(self.sex.currentData()))
+        return (*(field.key() for field in self.fields.values()), str(self.sex.currentData()))
 
     def clear(self) -> None:
         for field in self.fields.values():
@@ -214,7 +214,7 @@ class HostSection(QWidget):
         self.arrival_date.set_value(host.arrival_date)
 
     def snapshot(self) -> tuple[str, ...]:
-        return (str(self.country.code()), *(field.edit.text() for field in self.fields.values()))
+        return (str(self.country.code()), *(field.key() for field in self.fields.values()))
 
     def clear(self) -> None:
         self.country.set_code(None)

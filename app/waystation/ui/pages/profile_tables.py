@@ -1,11 +1,14 @@
 """Editable tables of the profile (passports, entries and exits, family): one row per record, cells
-edited in place (F2, typing or a double click; choices from a drop-down), rows added and removed
-with buttons. Problems are marked on the cell and spelled out under the table."""
+edited in place (F2, typing or a double click; choices from a drop-down, dates with the app's date
+input and its calendar), rows added and removed with buttons. Problems are marked on the cell and
+spelled out under the table. A date cell shows the day in the interface language and keeps it as
+YYYY-MM-DD (``VALUE``); text that is no date is kept as typed, and marked."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -25,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from waystation.i18n import _
+from waystation.ui.colours import problem_background
 from waystation.ui.icons import icon
 from waystation.ui.pages.base import plain_label
-from waystation.ui.widgets.fields import date_problem
+from waystation.ui.widgets.date_input import VALUE, DateDelegate, date_problem
+from waystation.ui.widgets.date_text import format_input_date, parse_input_date
+from waystation.ui.widgets.view_columns import keep_titles_readable
 
-VALUE = Qt.ItemDataRole.UserRole
 PROBLEM_BACKGROUND = QColor("#fbe3e1")
 
 Choices = Callable[[], list[tuple[str, str]]]  # (stored value, translated label)
@@ -46,6 +51,7 @@ class Column:
     required: bool = False
     choices: Choices | None = None
     default: str = ""
+    past_only: bool = False  # a date that cannot be after today (the calendar offers none)
 
     def label(self, value: str) -> str:
         labels = dict(self.choices()) if self.choices else {}
@@ -93,6 +99,7 @@ class RecordTable(QWidget):
     ) -> None:
         super().__init__(parent)
         self.columns = columns
+        self.today: Callable[[], date] = date.today  # the session's clock, for the calendars
         self._add_text = add_text
         self._remove_text = remove_text
         self.table = QTableWidget(0, len(columns), self)
@@ -113,6 +120,11 @@ class RecordTable(QWidget):
             header.setSectionResizeMode(number, mode)
             if column.kind == "choice":
                 self.table.setItemDelegateForColumn(number, ChoiceDelegate(column, self.table))
+            elif column.kind == "date":
+                delegate = DateDelegate(
+                    self.table, today=lambda: self.today(), past_only=column.past_only, name=column.title
+                )
+                self.table.setItemDelegateForColumn(number, delegate)
         self.add_button = QPushButton(icon("add"), "", self)
         self.remove_button = QPushButton(icon("delete"), "", self)
         self.message = plain_label("", self, wrap=True)
@@ -147,8 +159,11 @@ class RecordTable(QWidget):
         item = self.table.item(row, number)
         if item is None:
             return ""
-        if self.columns[number].kind == "choice":
+        kind = self.columns[number].kind
+        if kind == "choice":
             return str(item.data(VALUE) or "")
+        if kind == "date" and item.data(VALUE) is not None:
+            return str(item.data(VALUE)).strip()
         return item.text().strip()
 
     def set_rows(self, rows: list[Row]) -> None:
@@ -170,6 +185,8 @@ class RecordTable(QWidget):
             item = QTableWidgetItem(column.label(value) if column.kind == "choice" else value)
             if column.kind == "choice":
                 item.setData(VALUE, value)
+            elif column.kind == "date":
+                _show_date(item, value)
             self.table.setItem(row, number, item)
         return row
 
@@ -192,12 +209,14 @@ class RecordTable(QWidget):
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         column = self.columns[item.column()]
+        blocked = self.table.blockSignals(True)
         if column.kind == "choice":  # keep the shown label in step with the stored value
             label = column.label(str(item.data(VALUE) or ""))
             if item.text() != label:
-                blocked = self.table.blockSignals(True)
                 item.setText(label)
-                self.table.blockSignals(blocked)
+        elif column.kind == "date":  # keep the day as YYYY-MM-DD, show it in the language's form
+            _show_date(item, item.text())
+        self.table.blockSignals(blocked)
         self.edited.emit()
 
     def clear(self) -> None:
@@ -234,7 +253,7 @@ class RecordTable(QWidget):
                 if item is None:
                     continue
                 problem = cells.get((row, column.key))
-                item.setBackground(PROBLEM_BACKGROUND if problem else QColor(Qt.GlobalColor.transparent))
+                item.setBackground(problem_background() if problem else QColor(Qt.GlobalColor.transparent))
                 item.setToolTip(problem or "")
         self.table.blockSignals(blocked)
         lines = [
@@ -265,16 +284,31 @@ class RecordTable(QWidget):
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([column.title() for column in self.columns])
+        keep_titles_readable(self.table.horizontalHeader())  # narrow windows (issue 11, item 6)
         blocked = self.table.blockSignals(True)
         for number, column in enumerate(self.columns):
-            if column.kind != "choice":
+            if column.kind not in ("choice", "date"):
                 continue
             for row in range(self.table.rowCount()):
                 item = self.table.item(row, number)
-                if item is not None:
+                if item is None:
+                    continue
+                if column.kind == "choice":
                     item.setText(column.label(str(item.data(VALUE) or "")))
+                else:
+                    _show_date(item, str(item.data(VALUE) or item.text()))
         self.table.blockSignals(blocked)
         self.add_button.setText(self._add_text())
         self.remove_button.setText(self._remove_text())
         self.add_button.setAccessibleName(self._add_text())
         self.remove_button.setAccessibleName(self._remove_text())
+
+
+def _show_date(item: QTableWidgetItem, text: str) -> None:
+    """Keep a date cell's day as YYYY-MM-DD and show it in the language's form (call with the
+    table's signals blocked); text that names no day stays as typed."""
+    value = parse_input_date(text)
+    item.setData(VALUE, value.isoformat() if value is not None else text.strip())
+    shown = format_input_date(value) if value is not None else text.strip()
+    if item.text() != shown:
+        item.setText(shown)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from waystation.content.model import Pack
 from waystation.errors import WaystationError
@@ -38,12 +39,13 @@ class StayView:
     profile_section: str = "stays"  # where the profile button leads
 
 
-def stay_view(status: Status, pack: Pack, stays: Sequence[Stay]) -> StayView:
+def stay_view(status: Status, pack: Pack, stays: Sequence[Stay], arrival: date | None = None) -> StayView:
+    """``arrival`` is the profile's arrival date, named when no entry is recorded yet."""
     legal = status.legal
     if legal.binding is not None and legal.binding.kind != VISA_FREE:
         view = _permit_view(legal, pack)
     else:
-        view = _visa_free_view(status, pack, stays)
+        view = _visa_free_view(status, pack, stays, arrival)
     shown_elsewhere = {NO_RULE, VISA_REQUIRED}
     notes = [note_text(note, pack) for note in legal.notes if note.code not in shown_elsewhere]
     view.note = " ".join(text for text in (view.note, *notes) if text)
@@ -84,7 +86,7 @@ def _permit_view(legal: LegalStay, pack: Pack) -> StayView:
     )
 
 
-def _visa_free_view(status: Status, pack: Pack, stays: Sequence[Stay]) -> StayView:
+def _visa_free_view(status: Status, pack: Pack, stays: Sequence[Stay], arrival: date | None) -> StayView:
     country = pack.name.get(current_language())
     rule = status.rule
     stay = status.stay
@@ -96,7 +98,7 @@ def _visa_free_view(status: Status, pack: Pack, stays: Sequence[Stay]) -> StayVi
     elif rule.visa_required or rule.no_limit:
         view = _not_counted(stay, visa=rule.visa_required)
     elif not any(s.country == status.country for s in stays):
-        view = _no_entry()
+        view = _no_entry(arrival, country)
     elif not stay.present:
         view = _away(status, pack, stays, country)
     elif stay.must_leave_by is None or stay.days_left is None:
@@ -157,7 +159,23 @@ def _not_counted(stay: StayStatus, *, visa: bool) -> StayView:
     )
 
 
-def _no_entry() -> StayView:
+def _no_entry(arrival: date | None, country: str) -> StayView:
+    if arrival is not None:  # an older vault: the arrival date was never made an entry
+        return StayView(
+            headline=_("Your arrival on {date} is not in your entries yet").format(
+                date=format_date(arrival, "long")
+            ),
+            number="–",
+            caption=_("no entry date"),
+            used=0,
+            lines=[
+                _(
+                    "Open the profile: your arrival is added there as your entry into {country}. "
+                    "Save the profile, and Waystation counts your days."
+                ).format(country=country)
+            ],
+            needs_profile=True,
+        )
     return StayView(
         headline=_("No entry into the country is recorded yet"),
         number="–",

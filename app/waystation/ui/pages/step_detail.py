@@ -104,7 +104,9 @@ class StepDetail(QScrollArea):
             self.cautions.add(label)
         self.contacts.show_contacts(step.contacts, language)
         self.sources.show_sources(step.sources)
-        self.verified.setText("" if step.generated else checked_text(step.last_verified, today, stale=plan.stale))
+        self.verified.setText(
+            "" if step.generated else checked_text(step.last_verified, today, stale=plan.stale)
+        )
         self.verified.setObjectName("warning" if plan.stale else "meta")
         self.verified.style().polish(self.verified)
         self._show_sections(True)

@@ -35,6 +35,8 @@ class TripDialog(QDialog):
         self.back = DateField(self, required=True)
         self.leave.set_value(today + timedelta(days=7))
         self.back.set_value(today + timedelta(days=21))
+        for field in (self.leave, self.back):
+            field.edit.today = lambda: today  # the calendars open on the session's day
         self.leave.edit.setAccessibleName(_("Day you leave"))
         self.back.edit.setAccessibleName(_("Day you come back"))
         self.answer = plain_label("", self, wrap=True)

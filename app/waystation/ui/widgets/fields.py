@@ -1,32 +1,25 @@
 """Line edits that carry their own message: a problem is shown right under the field, in words,
-while the person types. Dates are typed as YYYY-MM-DD and checked with the core's parser."""
+while the person types. Dates use the app's one date input (``date_input``)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from waystation.i18n import _
 from waystation.ui.pages.base import plain_label
-from waystation.vault.profile_json import parse_date
+from waystation.ui.widgets.date_input import DateLineEdit, date_problem
+
+__all__ = ["DateField", "MessageField", "date_problem", "hint_label", "set_text_quietly", "show_text"]
 
 
 def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     """A quieter, wrapped plain-text label for explanations under a heading or a control."""
     label = plain_label(text, parent, wrap=True)
-    palette = label.palette()
-    ink, paper = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
-    # Two thirds of the way from the background to the text: quieter, still well above 4.5:1.
-    quiet = QColor(
-        (2 * ink.red() + paper.red()) // 3,
-        (2 * ink.green() + paper.green()) // 3,
-        (2 * ink.blue() + paper.blue()) // 3,
-    )
-    palette.setColor(QPalette.ColorRole.WindowText, quiet)
-    label.setPalette(palette)
+    # The app's style sheet gives "hint" a quieter ink that keeps 4.5:1 on light and dark
+    # palettes, and follows the palette when it changes (waystation.ui.style).
+    label.setObjectName("hint")
     return label
 
 
@@ -47,9 +40,10 @@ class MessageField(QWidget):
 
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, edit: QLineEdit | None = None) -> None:
         super().__init__(parent)
-        self.edit = QLineEdit(self)
+        self.edit = edit or QLineEdit()
+        self.edit.setParent(self)
         self.message = plain_label("", self, wrap=True)
         self.message.setObjectName("message")
         self.message.hide()
@@ -67,6 +61,10 @@ class MessageField(QWidget):
     def set_text(self, text: str) -> None:
         set_text_quietly(self.edit, text)
 
+    def key(self) -> str:
+        """What the field holds, for telling whether it changed."""
+        return self.edit.text()
+
     def show_problem(self, problem: str | None) -> None:
         self.message.setText(problem or "")
         self.message.setVisible(bool(problem))
@@ -80,32 +78,33 @@ class MessageField(QWidget):
         self.show_problem(None)
 
 
-def date_problem(text: str, *, required: bool = False) -> str | None:
-    """Why ``text`` is not an acceptable date, or None."""
-    if not text:
-        return _("Required.") if required else None
-    if parse_date(text) is None:
-        return _("Not a date: type it as YYYY-MM-DD, e.g. 2026-09-01.")
-    return None
-
-
 class DateField(MessageField):
-    """A date typed as YYYY-MM-DD; an empty field means "not known"."""
+    """The date input with its message under it; an empty field means "not known"."""
+
+    edit: DateLineEdit
 
     def __init__(self, parent: QWidget | None = None, *, required: bool = False) -> None:
-        super().__init__(parent)
+        super().__init__(parent, edit=DateLineEdit())
         self.required = required
-        self.edit.setMaxLength(10)
+        layout = self.layout()
+        assert layout is not None
+        layout.setAlignment(self.edit, Qt.AlignmentFlag.AlignLeft)  # a date needs no full row
         self.retranslate()
 
     def local_problem(self) -> str | None:
         return date_problem(self.text(), required=self.required)
 
     def value(self) -> date | None:
-        return parse_date(self.text())
+        return self.edit.value()
 
     def set_value(self, value: date | None) -> None:
-        self.set_text(value.isoformat() if value else "")
+        self.edit.set_value(value)
+
+    def key(self) -> str:
+        """The day, not how it is written: "01.09.2026" and "2026-09-01" are no change."""
+        value = self.value()
+        return value.isoformat() if value is not None else self.text()
 
     def retranslate(self) -> None:
-        self.edit.setPlaceholderText(_("YYYY-MM-DD"))
+        self.edit.retranslate()
+        self.edit.setMinimumWidth(self.edit.sizeHint().width())
