@@ -133,6 +133,9 @@ def test_text_in_every_script_reads_back_as_written(full_packet: PacketResult) -
         ("ME", "residence", ["Prezime", "Datum rođenja", "Državljanstvo"]),
         ("KG", "residence", ["Фамилия", "Дата рождения", "Гражданство"]),
         ("US", "residence", ["Family name", "Date of birth", "Citizenship"]),
+        ("LV", "counselling", ["Uzvārds", "Dzimšanas datums", "Pilsonība"]),
+        ("LT", "counselling", ["Pavardė", "Gimimo data", "Pilietybė"]),
+        ("CZ", "counselling", ["Příjmení", "Datum narození", "Státní občanství"]),
     ],
 )
 def test_labels_in_the_host_language_beside_the_applicants(
