@@ -5,7 +5,11 @@ person (an émigré in Kazakhstan, adapted from tests/golden/profile.json) and a
 Pillow, then drives the real MainWindow through the start screen, the first-run wizard (when the
 app has one) and every screen in the navigation, and writes docs/screenshots/<lang>/<screen>.png.
 
+Small screens (issue 11, item 6): every screen again at 1024×768 and 800×600, in Russian and in
+the pseudo-locale (the longest texts), into docs/screenshots/<lang>/<width>x<height>/<screen>.png.
+
     python tools/screenshots.py [--languages en,ru,uk,be] [--out docs/screenshots]
+                                [--small-sizes 1024x768,800x600] [--small-languages ru,pseudo]
 
 Run with QT_QPA_PLATFORM=offscreen (the Makefile does).
 """
@@ -39,6 +43,8 @@ REPO = Path(__file__).resolve().parent.parent
 PASSPHRASE = "screenshots only — orchard lantern velvet"
 TODAY = date(2026, 11, 2)
 WINDOW_SIZE = (1200, 800)
+SMALL_SIZES = ((1024, 768), (800, 600))
+SMALL_LANGUAGES = ("ru", "pseudo")
 
 SAMPLE_PROFILE = {
     "format": "waystation-profile/2",
@@ -100,7 +106,7 @@ TRP_PERMIT = {
     "entries": None,
 }
 SCHENGEN_PROFILE_CHANGES = {
-    "host": {"country": "DE", "city": "Berlin", "address": "Musterstraße 1", "arrival_date": "2026-09-25"},
+    "host": {"country": "DE", "city": "Berlin", "address": "Musterstraße 1", "arrival_date": "2026-10-01"},
     "stays": [
         {"country": "KZ", "entered": "2026-03-02", "left": "2026-09-24"},
         {"country": "ES", "entered": "2026-09-25", "left": "2026-10-01"},
@@ -201,9 +207,9 @@ class Shooter:
             QCoreApplication.sendPostedEvents()
             self.app.processEvents()
 
-    def save(self, widget: QWidget, language: str, name: str) -> None:
+    def save(self, widget: QWidget, language: str, name: str, folder: str = "") -> None:
         self.settle()
-        target = self.out / language / f"{name}.png"
+        target = self.out / language / folder / f"{name}.png"
         target.parent.mkdir(parents=True, exist_ok=True)
         if not widget.grab().save(str(target)):
             raise RuntimeError(f"could not write {target}")
@@ -252,6 +258,8 @@ class Shooter:
                     break
                 self.save(dialog, language, f"{name}-{page}")
                 page += 1
+        if hasattr(dialog, "ask_closing"):
+            dialog.ask_closing = lambda: "discard"  # the wizard asks before dropping answers
         dialog.reject()
 
 
@@ -272,6 +280,18 @@ def answer_blanks(page: QWidget) -> None:
                 edit.setText(str(person["family_name"]))
             elif "given" in name or "first" in name:
                 edit.setText(str(person["given_names"]))
+    # the first-run wizard's own pages, by their parts (their labels are translated)
+    listed = getattr(page, "listed", None)
+    if isinstance(listed, dict) and "RU" in listed and not any(box.isChecked() for box in listed.values()):
+        listed["RU"].setChecked(True)
+    edits = getattr(page, "edits", None)
+    if isinstance(edits, dict):
+        for key in ("family_name", "given_names"):
+            if key in edits and not edits[key].text():
+                edits[key].setText(str(person[key]))
+    arrival = getattr(page, "arrival", None)
+    if arrival is not None and callable(getattr(arrival, "set_value", None)) and arrival.value() is None:
+        arrival.set_value(date(2026, 9, 1))
 
 
 PSEUDO_LOCALES = {"pseudo": "1", "pseudo-rtl": "rtl"}  # English, lengthened and accented (and mirrored)
@@ -291,7 +311,25 @@ def use_language(app: QApplication, language: str) -> None:
         switch_language(app, language)
 
 
-def run(languages: list[str], out: Path) -> list[Path]:
+def shoot_small_screens(
+    window: MainWindow, shooter: Shooter, language: str, sizes: list[tuple[int, int]]
+) -> None:
+    """Every screen at each of ``sizes`` (the navigation collapses to icons below ~930 px)."""
+    for width, height in sizes:
+        window.resize(width, height)
+        shooter.settle()
+        for key in window.workspace.pages:
+            window.workspace.show_page(key)
+            shooter.save(window, language, key, folder=f"{width}x{height}")
+    window.resize(*WINDOW_SIZE)
+
+
+def run(
+    languages: list[str],
+    out: Path,
+    small_sizes: list[tuple[int, int]] | None = None,
+    small_languages: tuple[str, ...] = SMALL_LANGUAGES,
+) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_style(app)
@@ -315,6 +353,8 @@ def run(languages: list[str], out: Path) -> list[Path]:
                 window.workspace.show_page(key)
                 shooter.save(window, language, key)
             shoot_bases(session, window, shooter, language)
+            if language in small_languages and small_sizes:
+                shoot_small_screens(window, shooter, language, small_sizes)
             session.lock()
         window.close()
         use_language(app, "en")
@@ -341,13 +381,24 @@ def shoot_bases(session: Session, window: MainWindow, shooter: Shooter, language
     session.notify("profile")
 
 
+def _size(text: str) -> tuple[int, int]:
+    width, _x, height = text.strip().partition("x")
+    if not (width.isdigit() and height.isdigit()) or int(width) < 320 or int(height) < 240:
+        raise SystemExit(f"not a window size: {text!r} (e.g. 800x600)")
+    return int(width), int(height)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--languages", default=",".join(available_languages()))
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--small-sizes", default=",".join(f"{w}x{h}" for w, h in SMALL_SIZES))
+    parser.add_argument("--small-languages", default=",".join(SMALL_LANGUAGES))
     args = parser.parse_args()
     languages = [code.strip() for code in args.languages.split(",") if code.strip()]
-    written = run(languages, args.out)
+    sizes = [_size(text) for text in args.small_sizes.split(",") if text.strip()]
+    small_languages = tuple(code.strip() for code in args.small_languages.split(",") if code.strip())
+    written = run(languages, args.out, sizes, small_languages)
     for path in written:
         print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
     print(f"{len(written)} screenshots in {len(languages)} languages")

@@ -113,7 +113,9 @@ def pseudo_localise(text: str) -> str:
     """Accented and about 40% longer, placeholders untouched: finds clipped and hard-coded text."""
     parts = _PLACEHOLDER.split(text)
     accented = "".join(p if _PLACEHOLDER.fullmatch(p) else p.translate(_ACCENTED) for p in parts)
-    padding = "·" * max(2, len(text) * 2 // 5)
+    # The padding may break anywhere (zero-width spaces between the dots), as a real long
+    # translation breaks between its words: one unbreakable run of dots would be a false alarm.
+    padding = "\u200b".join("·" * max(2, len(text) * 2 // 5))
     return f"⟦{accented}{padding}⟧"
 
 
@@ -148,4 +150,6 @@ def format_age(since: date, today: date) -> str:
     if days <= 0:
         return _("today")
     locale = Locale.parse(current_language())
-    return _pseudo(str(format_timedelta(timedelta(days=-days), add_direction=True, threshold=1.0, locale=locale)))
+    return _pseudo(
+        str(format_timedelta(timedelta(days=-days), add_direction=True, threshold=1.0, locale=locale))
+    )

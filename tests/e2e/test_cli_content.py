@@ -24,7 +24,16 @@ def test_content_show_json_contract(cli: Cli) -> None:
     assert {"citizenships", "limits", "explain"} <= set(rule)
     for step in guide["steps"]:
         assert {
-            "id", "track", "title", "body", "conditions", "deadline", "documents", "sources", "contacts", "last_verified"
+            "id",
+            "track",
+            "title",
+            "body",
+            "conditions",
+            "deadline",
+            "documents",
+            "sources",
+            "contacts",
+            "last_verified",
         } <= set(step)
         for source in step["sources"]:
             assert set(source) == {"url", "date", "title", "weak"}
@@ -57,7 +66,10 @@ def test_content_validate_reports_each_guide(cli: Cli) -> None:
     [
         (lambda d: d["steps"][0]["sources"][0].update(url="file:///etc/passwd"), "sources[0].url"),
         (lambda d: d["steps"][0].update(last_verified="2999-01-01"), "is in the future"),
-        (lambda d: d["steps"][0].update(contacts=[{"name": {"en": "x", "ru": "x"}}]), "needs a url or a phone"),
+        (
+            lambda d: d["steps"][0].update(contacts=[{"name": {"en": "x", "ru": "x"}}]),
+            "needs a url or a phone",
+        ),
     ],
 )
 def test_content_validate_refuses_a_bad_guide_naming_the_step(

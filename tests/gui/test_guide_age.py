@@ -27,7 +27,9 @@ def checklists(window: MainWindow, session: Session, tmp_path: Path) -> Checklis
     return page
 
 
-def test_recent_steps_show_their_age_without_a_warning(window: MainWindow, session: Session, tmp_path: Path) -> None:
+def test_recent_steps_show_their_age_without_a_warning(
+    window: MainWindow, session: Session, tmp_path: Path
+) -> None:
     page = checklists(window, session, tmp_path)
     step_id = "ge.residence.entry_insurance"
     page.focus_item(step_id)
@@ -57,7 +59,9 @@ def test_old_steps_are_marked_everywhere(
     assert details and all("may be out of date" in detail for detail in details)
 
 
-def test_documents_from_home_is_a_track_of_its_own(window: MainWindow, session: Session, tmp_path: Path) -> None:
+def test_documents_from_home_is_a_track_of_its_own(
+    window: MainWindow, session: Session, tmp_path: Path
+) -> None:
     set_language("ru")
     page = checklists(window, session, tmp_path)
     labels = [page.tracks.tabText(i) for i in range(page.tracks.count())]

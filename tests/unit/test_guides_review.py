@@ -189,7 +189,9 @@ def test_contacts_are_organisations_not_articles(country: str) -> None:
 
 @pytest.mark.parametrize("country", SHIPPED)
 def test_every_step_has_a_strong_source_or_says_unconfirmed(country: str) -> None:
-    weak_only = [s.id for s in pack(country).steps if all(src.weak for src in s.sources) and not s.unconfirmed]
+    weak_only = [
+        s.id for s in pack(country).steps if all(src.weak for src in s.sources) and not s.unconfirmed
+    ]
     assert weak_only == []
     for found in pack(country).steps:
         if found.unconfirmed:

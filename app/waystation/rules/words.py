@@ -9,11 +9,12 @@ from waystation.vault.models import Permit
 
 
 def track_name(track: str) -> str:
+    """One name per track in every language: locales/GLOSSARY.md ("track") decides."""
     names = {
-        "residence": _("Residence and visa"),
+        "residence": _("Residence"),
         "work": _("Work"),
         "housing": _("Housing"),
-        "counselling": _("Help and counselling"),
+        "counselling": _("Counselling"),
         "home_documents": _("Documents from home"),
     }
     return names.get(track, track)

@@ -11,8 +11,33 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from waystation.i18n import _
 
-VAULT_FILTER = "Waystation vault (*.vault);;All files (*)"
-DOCUMENT_FILTER = "Scans and PDFs (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic);;All files (*)"
+VAULT_PATTERNS = "*.vault"
+DOCUMENT_PATTERNS = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic"
+
+
+def file_filter(*names: str) -> str:
+    """Qt's filter string from lines like "Waystation vaults (*.vault)"; "All files" comes last."""
+    return ";;".join([*names, all_files_filter()])
+
+
+def all_files_filter() -> str:
+    return _("All files (*)")
+
+
+def vault_filter() -> str:
+    return file_filter(_("Waystation vaults ({patterns})").format(patterns=VAULT_PATTERNS))
+
+
+def document_filter() -> str:
+    return file_filter(_("Scans and PDFs ({patterns})").format(patterns=DOCUMENT_PATTERNS))
+
+
+def pdf_filter() -> str:
+    return _("PDF documents ({patterns})").format(patterns="*.pdf")
+
+
+def calendar_filter() -> str:
+    return _("Calendar files ({patterns})").format(patterns="*.ics")
 
 
 class FileDialogs:
@@ -22,13 +47,13 @@ class FileDialogs:
 
     def open_vault(self, parent: QWidget | None) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(
-            parent, _("Open a vault"), "", VAULT_FILTER, options=self._options
+            parent, _("Open a vault"), "", vault_filter(), options=self._options
         )
         return Path(name) if name else None
 
     def new_vault(self, parent: QWidget | None) -> Path | None:
         name, _filter = QFileDialog.getSaveFileName(
-            parent, _("Create a vault"), "", VAULT_FILTER, options=self._options
+            parent, _("Create a vault"), "", vault_filter(), options=self._options
         )
         if not name:
             return None
@@ -37,7 +62,7 @@ class FileDialogs:
 
     def open_documents(self, parent: QWidget | None) -> list[Path]:
         names, _filter = QFileDialog.getOpenFileNames(
-            parent, _("Add documents"), "", DOCUMENT_FILTER, options=self._options
+            parent, _("Add documents"), "", document_filter(), options=self._options
         )
         return [Path(n) for n in names]
 

@@ -1,7 +1,7 @@
 """The bundled icons (resources/icons/*.svg, 24×24 line drawings in ``currentColor``).
 
 Line icons are drawn in the palette's text colour at paint time, so they stay legible on light
-and dark palettes and turn white on a selected navigation row; the app icon and the neutral
+and dark palettes and take the selection's text colour on a selected navigation row; the app icon and the neutral
 "discreet" icon keep their own colours."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter,
 from PySide6.QtSvg import QSvgRenderer
 
 from waystation.resources_path import resource
+from waystation.ui.colours import inks
 
 APP_ICON = "app"
 DISCREET_ICON = "discreet"
@@ -27,7 +28,7 @@ def _svg(name: str) -> bytes:
 def _ink(mode: QIcon.Mode) -> QColor:
     palette = QGuiApplication.palette()
     if mode == QIcon.Mode.Selected:
-        return QColor("#ffffff")
+        return QColor(inks(palette).on_selection)
     if mode == QIcon.Mode.Disabled:
         return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128

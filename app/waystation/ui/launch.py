@@ -1,9 +1,26 @@
-"""Starting the desktop app. Qt is imported here and below, never by the core."""
+"""Starting the desktop app. Qt is imported here and below, never by the core.
+
+A second start while the app runs brings the running window forward and ends (exit 0, one line
+on stderr). Quick exit ends the process: the event loops stop, and should anything keep the
+process alive past a few seconds (a worker that does not stop), it is ended regardless."""
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
+
+QUICK_EXIT_GRACE_SECONDS = 3.0
+
+
+def _end_process() -> None:
+    """Stop every event loop (also a modal dialog's), and make sure the process really ends."""
+    from PySide6.QtCore import QCoreApplication
+
+    watchdog = threading.Timer(QUICK_EXIT_GRACE_SECONDS, os._exit, args=(0,))
+    watchdog.daemon = True
+    watchdog.start()
+    QCoreApplication.exit(0)
 
 
 def run_desktop(*, selftest: bool = False) -> int:
@@ -14,10 +31,11 @@ def run_desktop(*, selftest: bool = False) -> int:
         return run_selftest()
     from PySide6.QtWidgets import QApplication
 
-    from waystation.i18n import language_from_environment
+    from waystation.i18n import _, language_from_environment
     from waystation.ui.language import switch_language
     from waystation.ui.main_window import MainWindow
     from waystation.ui.session import Session
+    from waystation.ui.single_instance import SingleInstance, server_name
     from waystation.ui.style import apply_style
 
     existing = QApplication.instance()
@@ -25,8 +43,15 @@ def run_desktop(*, selftest: bool = False) -> int:
     app.setApplicationName("Waystation")
     session = Session()
     switch_language(app, session.settings.language or language_from_environment())
+    instance = SingleInstance(server_name(session.store.folder), app)
+    if instance.hand_over():
+        print(_("Waystation is already running: its window was brought forward."), file=sys.stderr)
+        return 0
     apply_style(app)
-    window = MainWindow(session)
-    window.show()
+    window = MainWindow(session, end_process=_end_process)
+    instance.activation_requested.connect(window.bring_forward)
+    window.show_where_it_was()
     session.preload_library()
-    return int(app.exec())
+    code = int(app.exec())
+    instance.close()
+    return code

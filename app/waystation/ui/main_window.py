@@ -1,22 +1,44 @@
 """The main window: the start screen while locked, the workspace while a vault is open.
 
-Lock (Ctrl+L) and quick exit (Ctrl+Shift+Q: hide the window and lock at once) are always
-available; auto-lock follows the settings."""
+Lock (Ctrl+L) and quick exit (Ctrl+Shift+Q) are always available; auto-lock follows the settings.
+Quick exit locks the vault, closes every window of the app and ends the process (the launcher
+passes ``end_process``). We chose ending over hiding behind a tray icon: someone who presses it
+is in danger *now* — a process that keeps running, a tray icon, or a window that comes back are
+traces; a closed app is what they expect, and the next start costs only the passphrase.
+
+F1 opens the keyboard help, and the Help button also leads to the About box. The window's size
+and position are remembered across runs beside the app settings (``window_place``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from waystation.i18n import _
 from waystation.ui.dialogs import FileDialogs
+from waystation.ui.focus_ring import FocusRingFollower
 from waystation.ui.icons import icon, window_icon
 from waystation.ui.idle import IdleWatcher
+from waystation.ui.keyboard import QUICK_EXIT_KEYS, QuickExitKeys, is_enter, press_default_button
+from waystation.ui.mnemonics import MnemonicKeeper
+from waystation.ui.refit import refit_after_language_change
 from waystation.ui.session import Session
 from waystation.ui.start_screen import StartScreen
+from waystation.ui.widgets.wheel_guard import install_wheel_guard
+from waystation.ui.window_place import WindowPlace, WindowPlaceStore, place_of, restore_place
 
 if TYPE_CHECKING:
     from waystation.ui.wizard import FirstRunWizard
@@ -25,18 +47,48 @@ if TYPE_CHECKING:
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, session: Session, dialogs: FileDialogs | None = None, parent: QWidget | None = None
+        self,
+        session: Session,
+        dialogs: FileDialogs | None = None,
+        parent: QWidget | None = None,
+        *,
+        end_process: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.dialogs = dialogs or FileDialogs()
+        self.end_process = end_process
         self.first_run: FirstRunWizard | None = None
         self.start = StartScreen(session, self.dialogs, self)
         self._workspace: Workspace | None = None  # built on first unlock: keeps start-up fast
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.start)
         self.setCentralWidget(self.stack)
+        self._build_toolbar()
 
+        self.idle = IdleWatcher(session.clock, session.settings.auto_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        self.quick_exit_keys = QuickExitKeys(self.quick_exit, self)
+        self.mnemonic_keeper = MnemonicKeeper(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.installEventFilter(self.idle)
+            app.installEventFilter(self.quick_exit_keys)
+            self.focus_ring = FocusRingFollower(app, self)
+            app.installEventFilter(self.mnemonic_keeper)
+            install_wheel_guard(app)  # value controls ignore the wheel unless focused
+
+        self.start.opened.connect(self.enter_workspace)
+        self.start.created.connect(self.after_create)
+        session.locked.connect(self.show_start)
+        session.changed.connect(self._settings_changed)
+        self.place_store = WindowPlaceStore(session.store.folder)
+        self.remembered_place: WindowPlace | None = None
+        self.retranslate()
+        self.show_start()
+        self.remembered_place = restore_place(self, self.place_store)
+
+    def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("toolbar")
         self.toolbar.setMovable(False)
@@ -45,26 +97,30 @@ class MainWindow(QMainWindow):
         self.lock_action = QAction(icon("lock"), "", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
+        # The keys are caught by QuickExitKeys in every window (also under a modal dialog);
+        # the action only shows them.
         self.quick_exit_action = QAction(icon("quick_exit"), "", self)
-        self.quick_exit_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         self.quick_exit_action.triggered.connect(self.quick_exit)
+        self.help_action = QAction(self)
+        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.help_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.help_action.triggered.connect(self.show_help)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
         self.toolbar.addAction(self.lock_action)
         self.toolbar.addAction(self.quick_exit_action)
-        self.addAction(self.quick_exit_action)
-
-        self.idle = IdleWatcher(session.clock, session.settings.auto_lock_minutes, self)
-        self.idle.idle.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
-
-        self.start.opened.connect(self.enter_workspace)
-        self.start.created.connect(self.after_create)
-        session.locked.connect(self.show_start)
-        session.changed.connect(self._settings_changed)
-        self.retranslate()
-        self.show_start()
-        self.resize(1100, 720)
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.about_action)
+        self.help_button = QToolButton(self.toolbar)
+        self.help_button.setMenu(self.help_menu)
+        self.help_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.help_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addWidget(self.help_button)
+        self.addAction(self.help_action)
 
     @property
     def workspace(self) -> Workspace:
@@ -116,8 +172,61 @@ class MainWindow(QMainWindow):
         self.session.lock()
 
     def quick_exit(self) -> None:
+        """Hide at once, lock, close every window of the app, then end the process."""
         self.hide()
         self.session.lock()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible():
+                widget.close()
+        self.close()
+        if self.end_process is not None:
+            self.end_process()
+
+    def show_where_it_was(self) -> None:
+        """Show the window at its remembered place (maximised if it was)."""
+        if self.remembered_place is not None and self.remembered_place.maximized:
+            self.showMaximized()
+        else:
+            self.show()
+
+    def bring_forward(self) -> None:
+        """A second start asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        else:
+            self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # -- help ----------------------------------------------------------------------------
+
+    def screen_titles(self) -> list[str]:
+        if self._workspace is None or not self.session.is_open:
+            return []
+        return [page.title() for page in self._workspace.pages.values()]
+
+    def show_help(self) -> None:
+        from waystation.ui.help_dialogs import HelpDialog
+
+        dialog = HelpDialog(self.screen_titles(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_about(self) -> None:
+        from waystation.ui.help_dialogs import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # -- keyboard ----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        """Enter that no input used: press the default button of the form around the focus."""
+        if is_enter(event) and press_default_button(QApplication.focusWidget()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- look ----------------------------------------------------------------------------
 
@@ -134,13 +243,24 @@ class MainWindow(QMainWindow):
         self.lock_action.setText(_("Lock"))
         self.lock_action.setToolTip(_("Lock the vault (Ctrl+L)"))
         self.quick_exit_action.setText(_("Quick exit"))
-        self.quick_exit_action.setToolTip(_("Hide this window and lock the vault at once (Ctrl+Shift+Q)"))
+        keys = QUICK_EXIT_KEYS.toString(QKeySequence.SequenceFormat.NativeText)
+        self.quick_exit_action.setToolTip(
+            _("Lock the vault and close the app at once ({keys})").format(keys=keys)
+        )
+        self.help_button.setText(_("Help"))
+        self.help_button.setToolTip(_("Keyboard shortcuts and about Waystation"))
+        self.help_action.setText(_("Keyboard shortcuts"))
+        self.about_action.setText(_("About Waystation"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # once every screen took its new words: measures renewed, letters given again
+            QTimer.singleShot(0, self, lambda: refit_after_language_change(self))
+            self.mnemonic_keeper.schedule(self)
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.place_store.save(place_of(self))
         self.session.lock()
         super().closeEvent(event)

@@ -45,6 +45,7 @@ class CreatePanel(QWidget):
         self.warning = plain_label("", self, wrap=True)
         self.warning.setObjectName("warning")
         self.create_button = QPushButton(self)
+        self.create_button.setDefault(True)  # Enter in the form creates (ui/keyboard.py)
         self.busy = BusyLine(self)
         self.message = MessageLine(self)
         self._shown_problem: str | None = None  # which problem the message is about, if one

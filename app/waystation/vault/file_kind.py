@@ -16,7 +16,10 @@ _SIGNATURES: tuple[tuple[Callable[[bytes], bool], Callable[[], str]], ...] = (
     (lambda h: h.startswith(b"\x89PNG\r\n\x1a\n"), lambda: _("a PNG image")),
     (lambda h: h.startswith((b"GIF87a", b"GIF89a")), lambda: _("a GIF image")),
     (lambda h: h[:4] == b"RIFF" and h[8:12] == b"WEBP", lambda: _("a WebP image")),
-    (lambda h: h[4:8] == b"ftyp" and h[8:12] in (b"heic", b"heix", b"mif1", b"msf1"), lambda: _("a HEIC photo")),
+    (
+        lambda h: h[4:8] == b"ftyp" and h[8:12] in (b"heic", b"heix", b"mif1", b"msf1"),
+        lambda: _("a HEIC photo"),
+    ),
     (lambda h: h[4:8] == b"ftyp", lambda: _("a video or audio file")),
     (lambda h: h.startswith((b"II*\x00", b"MM\x00*")), lambda: _("a TIFF image")),
     (lambda h: h.startswith(b"BM"), lambda: _("a BMP image")),

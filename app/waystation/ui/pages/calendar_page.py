@@ -22,15 +22,13 @@ from waystation.files import write_new_file
 from waystation.i18n import _, current_language, format_date, ngettext
 from waystation.packets.calendar_ics import CalendarEntry, build_calendar, calendar_entries
 from waystation.rules.status import Status
-from waystation.ui.dialogs import FileDialogs
+from waystation.ui.dialogs import FileDialogs, calendar_filter
 from waystation.ui.pages.base import Page, plain_label
 from waystation.ui.pages.look import PAGE_STYLE
 from waystation.ui.pages.step_state import from_qdate, to_qdate
 from waystation.ui.session import Session
 from waystation.ui.style import ACCENT
 from waystation.ui.widgets.link_list import LinkList
-
-ICS_FILTER = "iCalendar (*.ics)"
 
 
 def entry_target(entry: CalendarEntry) -> tuple[str, str]:
@@ -227,7 +225,7 @@ class CalendarPage(Page):
         if status is None or pack is None:
             self.message.setText(message)
             return
-        path = self.dialogs.save_file(self, _("Export the calendar"), "waystation.ics", ICS_FILTER)
+        path = self.dialogs.save_file(self, _("Export the calendar"), "waystation.ics", calendar_filter())
         if path is None:
             return
         confirmed = bool(path.suffix)  # the save dialog asked before replacing this very name

@@ -7,13 +7,12 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 
 from waystation.i18n import _, format_age, format_date
 from waystation.rules.plan import StepPlan
+from waystation.ui.colours import muted_text, warm_text
 from waystation.ui.pages.vocabulary import checked_text, due_text, state_name
-from waystation.ui.widgets.stay_gauge import WARM
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TRACK_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -75,12 +74,12 @@ def _row(plan: StepPlan, language: str, today: date) -> list[QStandardItem]:
         items[DUE].setToolTip(full)
         items[DUE].setData(full, Qt.ItemDataRole.AccessibleTextRole)
     if plan.overdue:
-        items[DUE].setForeground(QBrush(QColor(WARM)))
+        items[DUE].setForeground(QBrush(warm_text()))
         bold = QFont()
         bold.setBold(True)
         items[DUE].setFont(bold)
     if plan.applies is False or plan.finished:
-        muted = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        muted = muted_text()  # quieter, yet readable: not the disabled grey (issue 11, item 13)
         for item in items[:2]:
             item.setForeground(QBrush(muted))
     return items
@@ -95,7 +94,7 @@ def _checked_item(plan: StepPlan, today: date) -> QStandardItem:
     item.setToolTip(words)
     item.setData(words, Qt.ItemDataRole.AccessibleTextRole)
     if plan.stale:
-        item.setForeground(QBrush(QColor(WARM)))
+        item.setForeground(QBrush(warm_text()))
     return item
 
 

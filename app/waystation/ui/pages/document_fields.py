@@ -223,6 +223,7 @@ class DocumentFields(QWidget):
         self.passport.setEnabled(bool(self.passports) or bool(self._lost_link))
         note = self._passport_note(linked) if is_passport else ""
         show_text(self.passport_note, note)
+        self.form.invalidate()  # QFormLayout keeps the note's old height otherwise (clipped text)
         self.passport.setAccessibleDescription(note)  # a screen reader hears it with the list
         self.check()
 

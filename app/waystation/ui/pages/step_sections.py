@@ -14,6 +14,7 @@ from waystation.content.model import Contact, DocumentNeed, Source
 from waystation.i18n import _, format_date
 from waystation.ui.pages.base import plain_label
 from waystation.ui.pages.vocabulary import document_kind_name
+from waystation.ui.widgets.url_label import UrlLabel
 
 UrlOpener = Callable[[QUrl], object]
 
@@ -52,9 +53,11 @@ def _row(parent: QWidget, texts: list[tuple[str, str]], button: QPushButton | No
     column.setSpacing(2)
     for text, name in texts:
         if text:
-            label = plain_label(text, row, wrap=True)
+            # an address has no spaces to wrap at: UrlLabel breaks it anywhere (issue 11, item 6)
+            label = UrlLabel(text, row) if name == "url" else plain_label(text, row, wrap=True)
             label.setObjectName(name)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if name != "url":
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             column.addWidget(label)
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)

@@ -43,9 +43,13 @@ def document_kind_name(kind: str) -> str:
 
 def checked_text(checked: date, today: date, *, stale: bool) -> str:
     """ "Checked 8 months ago (14 March 2026): may be out of date" and the like."""
-    words = _("Checked {ago} ({date})").format(ago=format_age(checked, today), date=format_date(checked, "long"))
+    words = _("Checked {ago} ({date})").format(
+        ago=format_age(checked, today), date=format_date(checked, "long")
+    )
     if stale:
-        return _("{checked}: may be out of date. Check the sources before you rely on it.").format(checked=words)
+        return _("{checked}: may be out of date. Check the sources before you rely on it.").format(
+            checked=words
+        )
     return words
 
 

@@ -5,9 +5,10 @@ a detail line, both plain text that wraps. ``chosen(page key, item id)`` says wh
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from waystation.ui.colours import inks
 from waystation.ui.pages.base import plain_label
 from waystation.ui.style import ACCENT
 from waystation.ui.widgets.stay_gauge import WARM
@@ -24,11 +25,8 @@ class LinkRow(QAbstractButton):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.title = self._label(title)
         self.detail = self._label(detail)
-        if warm:
-            self.detail.setStyleSheet(f"color: {WARM};")
-        else:
-            muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
-            self.detail.setStyleSheet(f"color: {muted.name()};")
+        # Inks that keep 4.5:1 on light and dark palettes: the app's style sheet (ui/style.py).
+        self.detail.setObjectName("warm" if warm else "hint")
         self.detail.setVisible(bool(detail))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARK_SIZE + 20, 8, 10, 8)
@@ -64,7 +62,7 @@ class LinkRow(QAbstractButton):
             fill = QColor(ACCENT)
             fill.setAlpha(28)
             painter.setBrush(fill)
-            painter.setPen(QColor(ACCENT) if self.hasFocus() else Qt.PenStyle.NoPen)
+            painter.setPen(QPen(QColor(inks().focus), 2) if self.hasFocus() else Qt.PenStyle.NoPen)
             painter.drawRoundedRect(box, 6, 6)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(WARM if self.warm else ACCENT))
