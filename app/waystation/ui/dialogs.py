@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QDir
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from waystation.i18n import _
 
@@ -41,36 +42,72 @@ def calendar_filter() -> str:
 
 
 class FileDialogs:
-    """The real dialogs. Every method returns None when the user cancels."""
+    """The real dialogs. Every method returns None (or []) when the user cancels.
 
-    _options = QFileDialog.Option.DontUseNativeDialog
+    Qt's own (non-native) file dialog remembers where it was — its history and last folder — in
+    ``QtProject.conf`` when it is destroyed. That would put a vault's folder name on disk outside
+    the vault, so each dialog is made here, and before it goes its history is emptied and its
+    folder set back to the home folder."""
+
+    def _ask(
+        self,
+        parent: QWidget | None,
+        title: str,
+        file_filter: str,
+        *,
+        mode: QFileDialog.FileMode,
+        saving: bool = False,
+        suggested: str = "",
+    ) -> list[str]:
+        dialog = QFileDialog(parent, title, "", file_filter)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setFileMode(mode)
+        if saving:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        if suggested:
+            dialog.selectFile(suggested)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return list(dialog.selectedFiles()) if accepted else []
+        finally:
+            forget_where_it_was(dialog)
+            dialog.deleteLater()
 
     def open_vault(self, parent: QWidget | None) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(
-            parent, _("Open a vault"), "", vault_filter(), options=self._options
-        )
-        return Path(name) if name else None
+        names = self._ask(parent, _("Open a vault"), vault_filter(), mode=QFileDialog.FileMode.ExistingFile)
+        return Path(names[0]) if names else None
 
     def new_vault(self, parent: QWidget | None) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            parent, _("Create a vault"), "", vault_filter(), options=self._options
+        names = self._ask(
+            parent, _("Create a vault"), vault_filter(), mode=QFileDialog.FileMode.AnyFile, saving=True
         )
-        if not name:
+        if not names:
             return None
-        path = Path(name)
+        path = Path(names[0])
         return path if path.suffix else path.with_suffix(".vault")
 
     def open_documents(self, parent: QWidget | None) -> list[Path]:
-        names, _filter = QFileDialog.getOpenFileNames(
-            parent, _("Add documents"), "", document_filter(), options=self._options
+        names = self._ask(
+            parent, _("Add documents"), document_filter(), mode=QFileDialog.FileMode.ExistingFiles
         )
         return [Path(n) for n in names]
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, file_filter: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            parent, title, suggested, file_filter, options=self._options
+        names = self._ask(
+            parent, title, file_filter, mode=QFileDialog.FileMode.AnyFile, saving=True, suggested=suggested
         )
-        return Path(name) if name else None
+        return Path(names[0]) if names else None
+
+    def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+        """One existing file (a guide update, a key)."""
+        names = self._ask(parent, title, file_filter, mode=QFileDialog.FileMode.ExistingFile)
+        return Path(names[0]) if names else None
+
+
+def forget_where_it_was(dialog: QFileDialog) -> None:
+    """What Qt writes to QtProject.conf when the dialog is destroyed: nothing of where it was."""
+    dialog.setHistory([])
+    dialog.setDirectory(QDir.homePath())
 
 
 class ScriptedDialogs(FileDialogs):
@@ -93,4 +130,7 @@ class ScriptedDialogs(FileDialogs):
         return list(answer) if isinstance(answer, list) else []
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, file_filter: str) -> Path | None:
+        return self._next()  # type: ignore[return-value]
+
+    def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
         return self._next()  # type: ignore[return-value]

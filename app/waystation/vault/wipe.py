@@ -92,12 +92,15 @@ def _check_is_vault(path: Path) -> None:
     except OSError as exc:
         raise StorageFailure(_("The vault could not be read: {error}").format(error=exc.strerror)) from None
     kind = looks_like(header)
-    if size == 0 or size % PAGE_SIZE or header.startswith(_PLAIN_SQLITE) or kind is not None:
-        what = kind or _("not a Waystation vault")
+    if kind is not None:
         raise VaultDamaged(
-            _("{path} does not look like a Waystation vault ({what}); nothing was deleted.").format(
-                path=path, what=what
-            )
+            _(
+                "{path} does not look like a Waystation vault (it looks like {kind}); nothing was deleted."
+            ).format(path=path, kind=kind)
+        )
+    if size == 0 or size % PAGE_SIZE or header.startswith(_PLAIN_SQLITE):
+        raise VaultDamaged(
+            _("{path} does not look like a Waystation vault; nothing was deleted.").format(path=path)
         )
 
 
