@@ -21,6 +21,7 @@ SETTINGS_FILE = "settings.json"
 MIN_AUTO_LOCK_MINUTES = 1
 MAX_AUTO_LOCK_MINUTES = 240
 WIPE_AFTER_CHOICES = (0, 5, 10, 20)
+CLIPBOARD_CHOICES = (10, 30, 60, 120)
 
 
 @dataclass
@@ -32,6 +33,7 @@ class AppSettings:
     recent_vaults: list[str] = field(default_factory=list)
     expiry_lead_days: int = 90
     wipe_after_failures: int = 0  # 0 = never; else wipe a vault after this many wrong passphrases
+    clipboard_seconds: int = 30  # a value copied from the app leaves the clipboard after this
 
     def normalised(self) -> AppSettings:
         language = self.language if self.language in UI_LANGUAGES else ""
@@ -39,8 +41,9 @@ class AppSettings:
         recent = [str(p) for p in self.recent_vaults][:8] if self.remember_recent else []
         lead = min(max(int(self.expiry_lead_days), 0), 730)
         wipe_after = int(self.wipe_after_failures) if int(self.wipe_after_failures) in WIPE_AFTER_CHOICES else 0
+        seconds = int(self.clipboard_seconds) if int(self.clipboard_seconds) in CLIPBOARD_CHOICES else 30
         return AppSettings(
-            language, minutes, bool(self.discreet), bool(self.remember_recent), recent, lead, wipe_after
+            language, minutes, bool(self.discreet), bool(self.remember_recent), recent, lead, wipe_after, seconds
         )
 
 
@@ -86,11 +89,20 @@ class SettingsStore:
     def save(self, settings: AppSettings) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         if self.problem and self.path.exists():
-            self.path.replace(self.path.with_name(SETTINGS_FILE + ".unreadable"))
+            self.path.replace(_free_name(self.path.with_name(SETTINGS_FILE + ".unreadable")))
             self.problem = None
         temporary = self.path.with_name(SETTINGS_FILE + ".new")
         temporary.write_text(json.dumps(asdict(settings.normalised()), indent=2), encoding="utf-8")
         temporary.replace(self.path)
+
+
+def _free_name(path: Path) -> Path:
+    """``path``, or ``path-2``, ``path-3``…: an earlier damaged file set aside is kept too."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}-{number}")
+    return candidate
 
 
 def forget_vault(vault: Path, store: SettingsStore | None = None) -> bool:

@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from waystation.app_settings import SettingsStore, forget_vault
 from waystation.errors import WrongPassphrase
 from waystation.i18n import _, ngettext
 from waystation.vault.connection import Vault
@@ -100,6 +101,7 @@ def open_guarded(
         if failures >= limit:
             wipe(path)
             counter.forget(path, key)
+            forget_vault(path, SettingsStore(counter.path.parent))
             raise WipedAfterFailures(
                 ngettext(
                     "Wrong passphrase {n} time in a row: as set in Settings, the vault was wiped.",

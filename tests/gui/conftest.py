@@ -40,6 +40,7 @@ def session(tmp_path: Path, clock: FakeClock) -> Iterator[Session]:
     s = new_session(tmp_path, clock)
     yield s
     s.lock()
+    s.clipboard.detach()
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 
 from waystation.app_settings import AppSettings, SettingsStore
 from waystation.errors import WaystationError
+from waystation.ui.clipboard_guard import ClipboardGuard
 from waystation.ui.clock import Clock
 from waystation.vault.connection import Vault
 
@@ -28,6 +29,8 @@ class Session(QObject):
     # Sent by lock() while the vault is still open: screens save edits that are valid (never ask).
     about_to_lock = Signal()
     changed = Signal(str)  # "profile", "documents", "progress", "settings"
+    wiped = Signal(object)  # the path of a vault wiped from the app (already locked)
+    wipe_failed = Signal(str)
 
     def __init__(
         self,
@@ -43,7 +46,11 @@ class Session(QObject):
         self.store = store or SettingsStore()
         self.settings: AppSettings = self.store.load()
         self._vault: Vault | None = None
-        self._copied: str | None = None
+        self.clipboard = ClipboardGuard(parent=self)
+        self.clipboard.set_seconds(self.settings.clipboard_seconds)
+        application = QGuiApplication.instance()
+        if application is not None:
+            application.aboutToQuit.connect(self.clipboard.clear_ours)
 
     # -- the country guides: loaded in the background while the person types the passphrase --
 
@@ -59,7 +66,19 @@ class Session(QObject):
 
     def _preload(self) -> None:
         self._load_library()
+        # Business-day deadlines need the `holidays` library, whose import takes ~0.3 s (it loads
+        # every country): here, while the passphrase is typed, never on the UI thread at unlock.
+        import holidays.countries  # noqa: F401
+
         import waystation.ui.workspace  # noqa: F401  (the screens' code, for a quick first unlock)
+
+    def use_library(self, library: PackLibrary) -> None:
+        """Guides loaded again elsewhere (after guide updates changed): the screens refresh."""
+        if self._loading is not None:
+            self._loading.join()
+            self._loading = None
+        self._library = library
+        self.changed.emit("guides")
 
     @property
     def library(self) -> PackLibrary:
@@ -109,7 +128,7 @@ class Session(QObject):
 
     def lock(self) -> None:
         """Close the vault and forget everything read from it; screens clear themselves."""
-        self._clear_clipboard()
+        self.clipboard.clear_ours()
         if self._vault is not None:
             if self._vault.is_open:
                 self.about_to_lock.emit()
@@ -143,6 +162,7 @@ class Session(QObject):
     def save_settings(self, settings: AppSettings) -> None:
         self.settings = settings.normalised()
         self.store.save(self.settings)
+        self.clipboard.set_seconds(self.settings.clipboard_seconds)
         self.changed.emit("settings")
 
     def _remember(self, path: Path) -> None:
@@ -153,12 +173,7 @@ class Session(QObject):
         self.store.save(self.settings)
 
     def copy(self, text: str) -> None:
-        """Copy a value; it is removed from the clipboard again when the vault locks."""
-        QGuiApplication.clipboard().setText(text)
-        self._copied = text
-
-    def _clear_clipboard(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        if self._copied is not None and clipboard.text() == self._copied:
-            clipboard.clear()
-        self._copied = None
+        """Copy a value, marked as secret; it leaves the clipboard after the chosen seconds, when
+        the vault locks and when the app quits (see ClipboardGuard, which does the same for Ctrl+C
+        in any field)."""
+        self.clipboard.copy(text)

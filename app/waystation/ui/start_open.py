@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from waystation.errors import InvalidInput, NotAVault, WaystationError, WrongPassphrase
-from waystation.i18n import _
+from waystation.i18n import _, ngettext
 from waystation.ui.dialogs import FileDialogs
 from waystation.ui.icons import icon
 from waystation.ui.pages.base import plain_label
@@ -37,6 +37,7 @@ from waystation.ui.vault_task import VaultOpener, VaultTask
 from waystation.ui.widgets.fields import hint_label
 from waystation.ui.widgets.passphrase import PassphraseField, PassphraseHints
 from waystation.ui.widgets.typing_hints import describe_scripts, scripts_in
+from waystation.unlock_guard import FailureCounter, WipedAfterFailures, open_guarded
 from waystation.vault.connection import Vault
 
 
@@ -104,6 +105,8 @@ class OpenPanel(QWidget):
         self.task.opened.connect(self._opened)
         self.task.failed.connect(self._failed)
         session.opened.connect(self._remember_open_vault)
+        session.wiped.connect(self._after_wipe)
+        session.wipe_failed.connect(lambda problem: self.message.say(lambda: problem))
         self.retranslate()
         self.show_recent()
 
@@ -149,6 +152,14 @@ class OpenPanel(QWidget):
         self.picker.edit.setText(item.text())
         self.passphrase.setFocus()
 
+    def _after_wipe(self, path: Path) -> None:
+        """A vault wiped from Settings: nothing of it is offered any more."""
+        self.just_locked = None
+        self.picker.edit.clear()
+        self.show_recent()
+        name = path.name
+        self.message.say(lambda: _("The vault {name} was wiped.").format(name=name), calm=True)
+
     def forget_just_locked(self) -> None:
         if self.just_locked is not None and self.picker.edit.text() == str(self.just_locked):
             self.picker.edit.clear()
@@ -189,9 +200,11 @@ class OpenPanel(QWidget):
         if path != self._attempted:
             self._attempted, self.attempts = path, 0
         self.message.dismiss()
-        open_vault = self.opener.open
+        opener = self.opener.open
+        limit = self.session.settings.wipe_after_failures
+        counter = FailureCounter(self.session.store.folder)
         self._set_busy(True)
-        self.task.start(lambda: open_vault(path, passphrase))
+        self.task.start(lambda: open_guarded(path, passphrase, limit=limit, counter=counter, opener=opener))
 
     def _opened(self, vault: Vault) -> None:
         if not self.isVisible():  # hidden meanwhile (quick exit): open nothing behind their back
@@ -202,10 +215,17 @@ class OpenPanel(QWidget):
         self.unlocked.emit()
 
     def _failed(self, error: WaystationError) -> None:
+        if isinstance(error, WipedAfterFailures):
+            self.just_locked = None
+            self.picker.edit.clear()
+            self._say(lambda: error.message)
+            self.picker.setFocus()
+            return
         if isinstance(error, WrongPassphrase):
             self.attempts += 1
             attempt, (caps_lock, scripts) = self.attempts, self._typed
-            self._say(lambda: wrong_passphrase_words(attempt, caps_lock, scripts))
+            left = self._attempts_left()
+            self._say(lambda: wrong_passphrase_words(attempt, caps_lock, scripts) + left)
             self.passphrase.setFocus()
             return
         if isinstance(error, NotAVault):
@@ -217,6 +237,17 @@ class OpenPanel(QWidget):
             self.picker.edit.selectAll()
         else:
             self.passphrase.setFocus()
+
+    def _attempts_left(self) -> str:
+        """With an unlock limit set: how many tries remain before the vault is wiped."""
+        limit = self.session.settings.wipe_after_failures
+        path = self.picker.path()
+        if not limit or path is None or not path.exists():
+            return ""
+        left = limit - FailureCounter(self.session.store.folder).count(path)
+        return " " + ngettext(
+            "{n} attempt left before the vault is wiped.", "{n} attempts left before the vault is wiped.", left
+        ).format(n=left)
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.picker, self.offer, self.passphrase, self.unlock_button, self.recent):

@@ -31,6 +31,8 @@ from waystation.ui.dialogs import FileDialogs, vault_filter
 from waystation.ui.icons import icon
 from waystation.ui.language import language_name, switch_language
 from waystation.ui.pages.base import Page, plain_label
+from waystation.ui.pages.guide_updates_section import GuideUpdatesSection
+from waystation.ui.pages.security_section import SecuritySection
 from waystation.ui.pages.settings_dialogs import BackupDialog, ChangePassphraseDialog
 from waystation.ui.session import Session
 from waystation.ui.widgets.fields import hint_label, show_text
@@ -140,6 +142,11 @@ class SettingsPage(Page):
             else:
                 assert form is not None
                 self._add_row(form, name, widget, content)
+        column.addSpacing(14)
+        self.guide_updates = GuideUpdatesSection(self.session, content, dialogs=self.dialogs)
+        column.addWidget(self.guide_updates)
+        self.security = SecuritySection(self.session, content)
+        column.addWidget(self.security)
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -320,10 +327,11 @@ class SettingsPage(Page):
 
     def refresh(self) -> None:
         self._show_settings()
+        self.security.show_settings()
 
     def clear(self) -> None:
-        for dialog in (self.passphrase_dialog, self.backup_dialog):
-            if dialog is not None:
+        for dialog in (self.passphrase_dialog, self.backup_dialog, self.security.wipe_dialog):
+            if dialog is not None and dialog.isVisible():
                 dialog.reject()
         show_text(self.notice, "")
         show_text(self.message, "")
@@ -365,3 +373,4 @@ class SettingsPage(Page):
         for dialog in (self.passphrase_dialog, self.backup_dialog):
             if dialog is not None:
                 dialog.retranslate()
+        self.security.retranslate()
