@@ -32,6 +32,7 @@ from waystation.ui.dialogs import FileDialogs
 from waystation.ui.focus_ring import FocusRingFollower
 from waystation.ui.icons import icon, window_icon
 from waystation.ui.idle import IdleWatcher
+from waystation.ui.system_lock import SystemLockWatcher
 from waystation.ui.keyboard import QUICK_EXIT_KEYS, QuickExitKeys, is_enter, press_default_button
 from waystation.ui.mnemonics import MnemonicKeeper
 from waystation.ui.refit import refit_after_language_change
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(session.clock, session.settings.auto_lock_minutes, self)
         self.idle.idle.connect(self.lock)
+        # The session locking, the screen saver starting, the machine going to sleep: lock too.
+        self.system_lock = SystemLockWatcher(self)
+        self.system_lock.lock_requested.connect(self.lock)
         self.quick_exit_keys = QuickExitKeys(self.quick_exit, self)
         self.mnemonic_keeper = MnemonicKeeper(self)
         app = QApplication.instance()
