@@ -32,12 +32,12 @@ from waystation.ui.dialogs import FileDialogs
 from waystation.ui.focus_ring import FocusRingFollower
 from waystation.ui.icons import icon, window_icon
 from waystation.ui.idle import IdleWatcher
-from waystation.ui.system_lock import SystemLockWatcher
 from waystation.ui.keyboard import QUICK_EXIT_KEYS, QuickExitKeys, is_enter, press_default_button
 from waystation.ui.mnemonics import MnemonicKeeper
 from waystation.ui.refit import refit_after_language_change
 from waystation.ui.session import Session
 from waystation.ui.start_screen import StartScreen
+from waystation.ui.system_lock import SystemLockWatcher
 from waystation.ui.widgets.wheel_guard import install_wheel_guard
 from waystation.ui.window_place import WindowPlace, WindowPlaceStore, place_of, restore_place
 
