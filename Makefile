@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 
-.PHONY: run test lint format bench i18n screenshots clean venv
+.PHONY: run test lint format bench i18n screenshots clean venv installer installer-smoke
 
 venv: $(STAMP)
 
@@ -38,9 +38,22 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots $(SCREENSHOTS_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.about_screenshot
 
 clean:
-	rm -rf $(VENV) build *.egg-info app/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info app/*.egg-info .pytest_cache .mypy_cache .ruff_cache
 
 i18n: $(STAMP)
 	$(BIN)/python -m tools.i18n extract update compile
+
+# The frozen app (installer/README.md): dist/waystation/, its .tar.gz, a .deb, and an AppImage
+# where appimagetool is installed. Windows and macOS: installer/windows, installer/macos.
+installer: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller installer/waystation.spec
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m installer.package_linux
+	@du -sh --apparent-size dist/waystation | sed 's/\t/  unpacked: /'
+
+# The frozen app's smoke test (CI): --version and --selftest, installed and portable.
+installer-smoke:
+	$(BIN)/python -m installer.smoke dist/waystation

@@ -111,14 +111,14 @@ def cli(tmp_path: Path) -> Callable[..., CliResult]:
     home = tmp_path / "home"
     env = cli_env(home)
 
-    def run(*args: str, stdin: str = "", timeout: float = 120) -> CliResult:
+    def run(*args: str, stdin: str = "", timeout: float = 120, extra_env: dict[str, str] | None = None) -> CliResult:
         proc = subprocess.run(
             [sys.executable, "-m", "waystation", *args],
             input=stdin,
             capture_output=True,
             text=True,
             errors="replace",  # file names in a legacy encoding come back as their bytes
-            env=env,
+            env={**env, **(extra_env or {})},
             cwd=tmp_path,
             timeout=timeout,
         )

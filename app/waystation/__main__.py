@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -10,7 +11,16 @@ def main() -> int:
 
     disable_core_dumps()  # before any passphrase is read
     survive_file_size_limits()
+    _configure_logging()
+    from waystation.portable import activate
+
+    activate()  # portable mode: before Qt or any library decides where to write
     argv = sys.argv[1:]
+    probe = os.environ.get("WAYSTATION_STARTUP_PROBE")
+    if probe and not argv:  # make bench: time to the first painted window (ui/startup_probe.py)
+        from waystation.ui.startup_probe import run_probe
+
+        return run_probe(probe)
     if not argv or argv == ["--selftest"]:
         from waystation.ui.launch import run_desktop
 
@@ -18,6 +28,17 @@ def main() -> int:
     from waystation.cli import main as cli_main
 
     return cli_main(argv)
+
+
+def _configure_logging() -> None:
+    """WAYSTATION_LOG=debug|info|warning sends log records to standard error (nothing is ever
+    logged to a file). Records never carry personal data: they name what failed, by type."""
+    import logging
+    import os
+
+    level = os.environ.get("WAYSTATION_LOG", "").strip().upper()
+    if level in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
 
 
 if __name__ == "__main__":

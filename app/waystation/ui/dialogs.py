@@ -58,8 +58,9 @@ class FileDialogs:
         mode: QFileDialog.FileMode,
         saving: bool = False,
         suggested: str = "",
+        folder: str = "",
     ) -> list[str]:
-        dialog = QFileDialog(parent, title, "", file_filter)
+        dialog = QFileDialog(parent, title, folder, file_filter)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setFileMode(mode)
         if saving:
@@ -74,12 +75,23 @@ class FileDialogs:
             dialog.deleteLater()
 
     def open_vault(self, parent: QWidget | None) -> Path | None:
-        names = self._ask(parent, _("Open a vault"), vault_filter(), mode=QFileDialog.FileMode.ExistingFile)
+        names = self._ask(
+            parent,
+            _("Open a vault"),
+            vault_filter(),
+            mode=QFileDialog.FileMode.ExistingFile,
+            folder=vault_folder(),
+        )
         return Path(names[0]) if names else None
 
     def new_vault(self, parent: QWidget | None) -> Path | None:
         names = self._ask(
-            parent, _("Create a vault"), vault_filter(), mode=QFileDialog.FileMode.AnyFile, saving=True
+            parent,
+            _("Create a vault"),
+            vault_filter(),
+            mode=QFileDialog.FileMode.AnyFile,
+            saving=True,
+            folder=vault_folder(),
         )
         if not names:
             return None
@@ -102,6 +114,14 @@ class FileDialogs:
         """One existing file (a guide update, a key)."""
         names = self._ask(parent, title, file_filter, mode=QFileDialog.FileMode.ExistingFile)
         return Path(names[0]) if names else None
+
+
+def vault_folder() -> str:
+    """Where the vault dialogs start: data/vaults in a portable copy, else Qt's own choice."""
+    from waystation.portable import current
+
+    vaults = current().vaults
+    return str(vaults) if vaults is not None and vaults.is_dir() else ""
 
 
 def forget_where_it_was(dialog: QFileDialog) -> None:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from waystation import __version__
 from waystation.i18n import _, current_language
 from waystation.resources_path import data_dir
+from waystation.ui.about_details import BuildDetails
 from waystation.ui.keyboard import QUICK_EXIT_KEYS
 from waystation.ui.navigation import screen_shortcut
 from waystation.ui.pages.base import plain_label
@@ -135,7 +135,6 @@ class AboutDialog(QDialog):
             _("Licence: {licence}. Free software: you may use, study, share and change it.").format(
                 licence=LICENCE
             ),
-            _("Built with Qt {qt} and PySide6 {pyside}.").format(qt=qVersion(), pyside=pyside_version),
             _("What Waystation protects you against, and what it cannot, is written in the threat model:"),
         ]
         for text in texts:
@@ -143,6 +142,8 @@ class AboutDialog(QDialog):
         self.threat_model = threat_model_path()
         self.link = self._link(self.threat_model)
         layout.addWidget(self.link)
+        self.details = BuildDetails(self)  # version, build, Qt/PySide6/SQLCipher/Python, places
+        layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -11,6 +11,7 @@ import sys
 import threading
 
 QUICK_EXIT_GRACE_SECONDS = 3.0
+PREBUILD_SCREENS_MS = 200  # after the first paint, so the window shows at once
 
 
 def _end_process() -> None:
@@ -29,13 +30,16 @@ def run_desktop(*, selftest: bool = False) -> int:
         from waystation.ui.selftest import run_selftest
 
         return run_selftest()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from waystation.i18n import _, language_from_environment
+    from waystation.portable import current as current_places
     from waystation.ui.language import switch_language
     from waystation.ui.main_window import MainWindow
     from waystation.ui.session import Session
     from waystation.ui.single_instance import SingleInstance, server_name
+    from waystation.ui.start_notice import start_notice
     from waystation.ui.style import apply_style
 
     existing = QApplication.instance()
@@ -49,9 +53,15 @@ def run_desktop(*, selftest: bool = False) -> int:
         return 0
     apply_style(app)
     window = MainWindow(session, end_process=_end_process)
+    notice = start_notice(current_places(), session.store)
+    if notice is not None:  # a read-only portable copy, or a settings file that was unreadable
+        window.start.open_panel.message.say(notice, calm=True)
     instance.activation_requested.connect(window.bring_forward)
     window.show_where_it_was()
     session.preload_library()
+    # The screens are built while the person types the passphrase, not after the unlock
+    # (about a third of a second on a slow laptop): unlocking then only fills them.
+    QTimer.singleShot(PREBUILD_SCREENS_MS, lambda: window.workspace)
     code = int(app.exec())
     instance.close()
     return code

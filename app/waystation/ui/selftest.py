@@ -53,7 +53,19 @@ def run_selftest() -> int:
         window.close()
     elapsed = time.perf_counter() - started
     print(f"selftest ok: {rendered} screens rendered, a {pages}-page packet built in {elapsed:.2f} s")
+    print(_mode_line())
     return 0
+
+
+def _mode_line() -> str:
+    """Which mode this run was in, for the installer's smoke test (not translated: a log line)."""
+    from waystation.portable import current
+
+    places = current()
+    if not places.portable:
+        return "mode: installed"
+    state = "read-only, settings not kept" if places.problem else "writable"
+    return f"mode: portable, data in {places.data} ({state})"
 
 
 def _build_packet(session: Session) -> int:

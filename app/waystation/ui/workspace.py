@@ -109,8 +109,10 @@ class Workspace(QWidget):
         """The vault was just opened: start on the first screen."""
         self._last_focus.clear()
         if self.pages:
-            self.nav.setCurrentRow(0)
-            self._show_row(0)
+            if self.nav.currentRow() == 0:
+                self._show_row(0)
+            else:  # the row change shows (and refreshes) the first screen, once
+                self.nav.setCurrentRow(0)
 
     # -- panes (F6) ------------------------------------------------------------------------
 
