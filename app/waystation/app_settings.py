@@ -40,10 +40,19 @@ class AppSettings:
         minutes = min(max(int(self.auto_lock_minutes), MIN_AUTO_LOCK_MINUTES), MAX_AUTO_LOCK_MINUTES)
         recent = [str(p) for p in self.recent_vaults][:8] if self.remember_recent else []
         lead = min(max(int(self.expiry_lead_days), 0), 730)
-        wipe_after = int(self.wipe_after_failures) if int(self.wipe_after_failures) in WIPE_AFTER_CHOICES else 0
+        wipe_after = (
+            int(self.wipe_after_failures) if int(self.wipe_after_failures) in WIPE_AFTER_CHOICES else 0
+        )
         seconds = int(self.clipboard_seconds) if int(self.clipboard_seconds) in CLIPBOARD_CHOICES else 30
         return AppSettings(
-            language, minutes, bool(self.discreet), bool(self.remember_recent), recent, lead, wipe_after, seconds
+            language,
+            minutes,
+            bool(self.discreet),
+            bool(self.remember_recent),
+            recent,
+            lead,
+            wipe_after,
+            seconds,
         )
 
 
