@@ -36,6 +36,7 @@ def run_desktop(*, selftest: bool = False) -> int:
     from waystation.i18n import _, language_from_environment
     from waystation.portable import current as current_places
     from waystation.ui.language import switch_language
+    from waystation.ui.crash_dialog import CrashReporter
     from waystation.ui.main_window import MainWindow
     from waystation.ui.session import Session
     from waystation.ui.single_instance import SingleInstance, server_name
@@ -53,6 +54,8 @@ def run_desktop(*, selftest: bool = False) -> int:
         return 0
     apply_style(app)
     window = MainWindow(session, end_process=_end_process)
+    crashes = CrashReporter(lambda: window, session.copy)
+    crashes.install()
     notice = start_notice(current_places(), session.store)
     if notice is not None:  # a read-only portable copy, or a settings file that was unreadable
         window.start.open_panel.message.say(notice, calm=True)
