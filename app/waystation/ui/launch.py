@@ -35,8 +35,8 @@ def run_desktop(*, selftest: bool = False) -> int:
 
     from waystation.i18n import _, language_from_environment
     from waystation.portable import current as current_places
-    from waystation.ui.language import switch_language
     from waystation.ui.crash_dialog import CrashReporter
+    from waystation.ui.language import switch_language
     from waystation.ui.main_window import MainWindow
     from waystation.ui.session import Session
     from waystation.ui.single_instance import SingleInstance, server_name
