@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,7 +112,9 @@ def cli(tmp_path: Path) -> Callable[..., CliResult]:
     home = tmp_path / "home"
     env = cli_env(home)
 
-    def run(*args: str, stdin: str = "", timeout: float = 120, extra_env: dict[str, str] | None = None) -> CliResult:
+    def run(
+        *args: str, stdin: str = "", timeout: float = 120, extra_env: dict[str, str] | None = None
+    ) -> CliResult:
         proc = subprocess.run(
             [sys.executable, "-m", "waystation", *args],
             input=stdin,
@@ -130,3 +133,25 @@ def cli(tmp_path: Path) -> Callable[..., CliResult]:
 def pw(*lines: str) -> str:
     """Standard input for --passphrase-stdin."""
     return "".join(f"{line}\n" for line in lines)
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_unexpected_log_records(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """A warning or an error logged by Waystation fails the test (qutebrowser's logfail): a bug
+    swallowed into ``log.error`` in a worker must not pass unnoticed. Tests that cause one on
+    purpose say so with ``@pytest.mark.logs_expected``."""
+    caplog.set_level(logging.WARNING, logger="waystation")
+    yield
+    if request.node.get_closest_marker("logs_expected"):
+        return
+    loud = [
+        r
+        for r in caplog.get_records("call")
+        if r.name.startswith("waystation") and r.levelno >= logging.WARNING
+    ]
+    if loud:
+        pytest.fail(
+            "unexpected log records: " + "; ".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in loud)
+        )

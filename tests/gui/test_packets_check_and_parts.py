@@ -212,6 +212,7 @@ def test_pages_that_cannot_be_drawn_leave_a_packet_that_can_be_saved(
     assert (tmp_path / "kept.pdf").read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.logs_expected
 def test_a_bug_in_page_work_is_reported_calmly_and_logged_without_values(
     qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:

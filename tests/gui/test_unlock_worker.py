@@ -199,6 +199,7 @@ def test_an_abandoned_unlock_closes_what_it_opened(
     Vault.open(path, STRONG).close()
 
 
+@pytest.mark.logs_expected
 def test_a_bug_while_opening_is_reported_calmly_and_logged_without_details(
     qtbot: QtBot, window: MainWindow, session: Session, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -3,6 +3,7 @@ vault's repositories and the core's rules through this object, and listen to its
 
 from __future__ import annotations
 
+import enum
 import threading
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,24 @@ if TYPE_CHECKING:  # the guides and rules load after the first paint (see preloa
     from waystation.rules.status import Status
 
 
+class VaultState(enum.Enum):
+    """Where the session's vault is. SWAPPING: closed for the moment a passphrase change renames
+    the re-encrypted file into place; it is reopened (OPEN) or, if that fails, locked."""
+
+    LOCKED = "locked"
+    OPEN = "open"
+    SWAPPING = "swapping"
+
+
+class Change(enum.StrEnum):
+    """What changed in the open vault (``Session.changed``), for the screens showing it."""
+
+    PROFILE = "profile"
+    DOCUMENTS = "documents"
+    PROGRESS = "progress"
+    SETTINGS = "settings"
+
+
 class Session(QObject):
     opened = Signal()
     locked = Signal()
@@ -30,6 +49,7 @@ class Session(QObject):
     about_to_lock = Signal()
     changed = Signal(str)  # "profile", "documents", "progress", "settings"
     wiped = Signal(object)  # the path of a vault wiped from the app (already locked)
+    state_changed = Signal(object)  # VaultState
     wipe_failed = Signal(str)
 
     def __init__(
@@ -46,6 +66,8 @@ class Session(QObject):
         self.store = store or SettingsStore()
         self.settings: AppSettings = self.store.load()
         self._vault: Vault | None = None
+        self._state = VaultState.LOCKED
+        self._generation = 0
         self.clipboard = ClipboardGuard(parent=self)
         self.clipboard.set_seconds(self.settings.clipboard_seconds)
         application = QGuiApplication.instance()
@@ -109,22 +131,54 @@ class Session(QObject):
     def create(self, path: Path, passphrase: str) -> None:
         self.adopt(Vault.create(path, passphrase))
 
+    @property
+    def state(self) -> VaultState:
+        return self._state
+
+    @property
+    def generation(self) -> int:
+        """Counts opens and locks: work started under one generation and finishing under another
+        belongs to a vault that was locked meanwhile."""
+        return self._generation
+
+    def _enter(self, state: VaultState) -> None:
+        if state is not self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
     def adopt(self, vault: Vault) -> None:
         """A vault opened or created elsewhere (the start screen does it on a worker thread, so
         the window keeps responding during the key derivation) becomes the session's vault."""
         self._vault = vault
+        self._generation += 1
         self._remember(vault.path)
+        self._enter(VaultState.OPEN)
         self.opened.emit()
+
+    def begin_swap(self) -> int:
+        """A passphrase change is about to close and replace the vault; returns the generation
+        to hand back to ``end_swap``."""
+        self._enter(VaultState.SWAPPING)
+        return self._generation
+
+    def end_swap(self, generation: int, reopened: Vault | None) -> bool:
+        """The passphrase change finished. If the vault was locked meanwhile the reopened one is
+        closed (the new passphrase is in place; the vault stays locked) and False is returned."""
+        if generation != self._generation or self._vault is None:
+            if reopened is not None:
+                reopened.close()
+            return False
+        if reopened is None:
+            self._enter(VaultState.OPEN if self.is_open else VaultState.LOCKED)
+            return True
+        self._vault = reopened
+        self._enter(VaultState.OPEN)
+        return True
 
     @property
     def handle(self) -> Vault | None:
         """The vault object in use, even while it is closed for a passphrase change; None once locked."""
         return self._vault
-
-    def replace_vault(self, vault: Vault) -> None:
-        """The same vault reopened under a new handle (after a passphrase change); the screens
-        keep what they show, so no signal is sent."""
-        self._vault = vault
 
     def lock(self) -> None:
         """Close the vault and forget everything read from it; screens clear themselves."""
@@ -134,9 +188,11 @@ class Session(QObject):
                 self.about_to_lock.emit()
             self._vault.close()
             self._vault = None
+            self._generation += 1
+            self._enter(VaultState.LOCKED)
             self.locked.emit()
 
-    def notify(self, what: str) -> None:
+    def notify(self, what: Change | str) -> None:
         self.changed.emit(what)
 
     # -- what the screens need -----------------------------------------------------------------

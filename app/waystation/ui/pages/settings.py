@@ -57,7 +57,7 @@ class SettingsPage(Page):
     ) -> None:
         super().__init__(session, parent, dialogs=dialogs)
         self.task = BackgroundTask(self)  # re-encrypting and copying run off the UI thread
-        self._changing: Vault | None = None
+        self._swap_generation = 0
         self.language = QComboBox(self)
         for code in UI_LANGUAGES:
             self.language.addItem(language_name(code), code)
@@ -223,7 +223,7 @@ class SettingsPage(Page):
         if self.task.running:
             return
         vault = self.session.vault
-        self._changing = vault
+        self._swap_generation = self.session.begin_swap()
 
         def work() -> Vault | None:
             if not passphrase_opens(vault.path, current):
@@ -238,14 +238,13 @@ class SettingsPage(Page):
         if dialog is not None:
             dialog.setEnabled(True)
         if reopened is None:
+            self.session.end_swap(self._swap_generation, None)
             if dialog is not None:
                 dialog.say(_("That is not the current passphrase."))
                 dialog.current.wipe()
             return
-        if self.session.handle is not self._changing:
-            reopened.close()  # locked meanwhile: the new passphrase is in place, the vault stays locked
-            return
-        self.session.replace_vault(reopened)
+        if not self.session.end_swap(self._swap_generation, reopened):
+            return  # locked meanwhile: the new passphrase is in place, the vault stays locked
         if dialog is not None:
             dialog.accept()
         show_text(
@@ -256,11 +255,12 @@ class SettingsPage(Page):
         if self.passphrase_dialog is not None:
             self.passphrase_dialog.setEnabled(True)
         if self.session.is_open:
+            self.session.end_swap(self._swap_generation, None)
             if self.passphrase_dialog is not None:
                 self.passphrase_dialog.say(problem)
             return
-        if self.session.handle is None:
-            return  # the person locked the vault before the change began: nothing was changed
+        if self.session.generation != self._swap_generation:
+            return  # the person locked the vault meanwhile: it stays locked
         # The old file was closed for the swap and stays as it was: lock, and say why.
         self.session.lock()
         self.tell(problem)
