@@ -185,3 +185,27 @@ def test_a_contradictory_history_is_named_not_guessed(
     with qtbot.waitSignal(page.navigate) as signal:
         page.problem_button.click()
     assert signal.args == ["profile", "stays"]
+
+
+def test_a_partial_guide_says_so_on_the_overview_and_in_the_pickers(
+    window: MainWindow, session: Session, tmp_path: Path
+) -> None:
+    from waystation.ui.pages.profile import ProfilePage
+
+    page = enter(window, session, tmp_path, profile_in("LV", [("LV", date(2026, 3, 1), None)]))
+    guide = session.host_pack()
+    assert guide is not None and guide.coverage.partial and guide.coverage.missing is not None
+    assert page.coverage.isVisibleTo(page)
+    assert page.coverage.text().startswith("This guide is partial")
+    assert guide.coverage.missing.get("en") in page.coverage.text()
+    window.workspace.show_page("profile")
+    profile_page = window.workspace.stack.currentWidget()
+    assert isinstance(profile_page, ProfilePage)
+    combo = profile_page.host.country
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert "Latvia · partial guide" in labels and "Georgia" in labels
+
+
+def test_a_full_guide_shows_no_coverage_note(window: MainWindow, session: Session, tmp_path: Path) -> None:
+    page = enter(window, session, tmp_path, profile_in("GE", [("GE", date(2026, 3, 1), None)]))
+    assert not page.coverage.isVisibleTo(page)

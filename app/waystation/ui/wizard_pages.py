@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from waystation.content.loader import PackLibrary
 from waystation.i18n import _, current_language
 from waystation.ui.pages.base import plain_label
+from waystation.ui.widgets.country import guide_label
 from waystation.ui.widgets.date_input import DateLineEdit, date_problem
 from waystation.vault.profile_json import country_codes
 
@@ -140,7 +141,11 @@ class HostPage(WizardStep):
         self.country.clear()
         self.country.addItem(_("Choose a country…"), None)
         for pack in sorted(packs, key=lambda p: p.name.get(language)):
-            self.country.addItem(pack.name.get(language), pack.country)
+            self.country.addItem(guide_label(pack.name.get(language), pack.coverage.partial), pack.country)
+            if pack.coverage.partial and pack.coverage.missing is not None:
+                self.country.setItemData(
+                    self.country.count() - 1, pack.coverage.missing.get(language), Qt.ItemDataRole.ToolTipRole
+                )
         self.country.setCurrentIndex(max(self.country.findData(chosen), 0))
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt API)

@@ -18,6 +18,7 @@ from waystation.rules.status import Status
 from waystation.ui.dialogs import FileDialogs
 from waystation.ui.pages.base import Page, plain_label
 from waystation.ui.pages.dashboard_stay import StayCard
+from waystation.ui.pages.guide_news_notice import GuideNewsNotice
 from waystation.ui.pages.look import PAGE_STYLE
 from waystation.ui.pages.stay_view import stay_view
 from waystation.ui.pages.trip_dialog import TripDialog
@@ -70,6 +71,8 @@ class DashboardPage(Page):
         self.heading = plain_label("", self)
         self.heading.setObjectName("heading")
         self.where = plain_label("", self, wrap=True)
+        self.coverage = plain_label("", self, wrap=True)  # a partial guide says what it lacks
+        self.coverage.setObjectName("warning")
         self.welcome = self._build_welcome()
         self.overview = self._build_overview()
         scroll = QScrollArea(self)
@@ -81,6 +84,7 @@ class DashboardPage(Page):
         layout.setSpacing(14)
         layout.addWidget(self.heading)
         layout.addWidget(self.where)
+        layout.addWidget(self.coverage)
         layout.addWidget(self.welcome)
         layout.addWidget(self.overview)
         layout.addStretch(1)
@@ -120,6 +124,9 @@ class DashboardPage(Page):
         layout = QVBoxLayout(overview)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(22)
+        self.guide_news = GuideNewsNotice(self.session, overview)  # once, after a guide changed
+        self.guide_news.links.chosen.connect(self.navigate)
+        layout.addWidget(self.guide_news)
         layout.addWidget(self.problem)
         layout.addWidget(self.problem_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.stay_card)
@@ -148,6 +155,7 @@ class DashboardPage(Page):
                 country=pack.name.get(current_language()), date=format_date(self.session.today(), "long")
             )
         )
+        self._show_coverage(pack)
         try:
             status = self.session.status()
         except WaystationError as exc:
@@ -157,6 +165,7 @@ class DashboardPage(Page):
             self.stay_card.show_view(stay_view(status, pack, profile.stays, profile.host.arrival_date))
             self.stay_card.setVisible(True)
             self._fill_lists(status, pack)
+            self.guide_news.refresh_for(status, pack)
 
     def plan_trip(self) -> None:
         """Open the trip planner for the host country (one at a time; closed on lock)."""
@@ -175,6 +184,8 @@ class DashboardPage(Page):
             self.trip_dialog = None
         self.where.clear()
         self.where.setVisible(False)
+        self.coverage.clear()
+        self.coverage.setVisible(False)
         self.welcome_text.clear()
         self.problem.clear()
         self.problem.setVisible(False)
@@ -205,6 +216,19 @@ class DashboardPage(Page):
     def _show_overview(self, overview: bool) -> None:
         self.overview.setVisible(overview)
         self.welcome.setVisible(not overview)
+
+    def _show_coverage(self, pack: Pack) -> None:
+        coverage = pack.coverage
+        if not coverage.partial:
+            self.coverage.setVisible(False)
+            return
+        missing = coverage.missing.get(current_language()) if coverage.missing is not None else ""
+        self.coverage.setText(
+            _("This guide is partial: it does not cover everything. {missing}")
+            .format(missing=missing)
+            .strip()
+        )
+        self.coverage.setVisible(True)
 
     def _show_welcome(self, country: str | None) -> None:
         self._show_overview(False)

@@ -61,7 +61,9 @@ class ProfilePage(Page):
         # Created in the order they appear, which is the order Tab follows.
         self.person = PersonSection(self)
         self.passports = RecordTable(PASSPORT_COLUMNS, lambda: _("Add a passport"), lambda: _("Remove"), self)
-        self.host = HostSection(tuple(session.library.countries()), self)
+        library = session.library
+        partial = frozenset(c for c in library.countries() if (p := library.get(c)) and p.coverage.partial)
+        self.host = HostSection(tuple(library.countries()), self, partial_guides=partial)
         self.stays = RecordTable(STAY_COLUMNS, lambda: _("Add an entry"), lambda: _("Remove"), self)
         self.permits = RecordTable(
             PERMIT_COLUMNS, lambda: _("Add a visa or permit"), lambda: _("Remove"), self

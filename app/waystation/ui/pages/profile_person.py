@@ -175,9 +175,15 @@ class PersonSection(QWidget):
 class HostSection(QWidget):
     edited = Signal()
 
-    def __init__(self, guide_countries: tuple[str, ...], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        guide_countries: tuple[str, ...],
+        parent: QWidget | None = None,
+        *,
+        partial_guides: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__(parent)
-        self.country = CountryCombo(self, first=guide_countries)
+        self.country = CountryCombo(self, first=guide_countries, partial=partial_guides)
         self.city = MessageField(self)
         self.address = MessageField(self)
         self.arrival_date = DateField(self)

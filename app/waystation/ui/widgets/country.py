@@ -27,13 +27,25 @@ def countries_by_name() -> list[tuple[str, str]]:
     return sorted(_names(current_language()).items(), key=lambda pair: pair[1].casefold())
 
 
+def guide_label(name: str, partial: bool) -> str:
+    """A country with a guide, as pickers list it: "Latvia · partial guide" when it is partial."""
+    return _("{country} · partial guide").format(country=name) if partial else name
+
+
 class CountryCombo(QComboBox):
     """A country picker: an empty "not set" entry, the ``first`` codes (countries with a guide),
     then every other country by name. Typing the first letters of a name selects it."""
 
-    def __init__(self, parent: QWidget | None = None, *, first: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        first: tuple[str, ...] = (),
+        partial: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__(parent)
         self.first = first
+        self.partial = partial  # countries whose guide is partial: said beside the name
         self.setMaxVisibleItems(16)
         self.retranslate()
 
@@ -58,7 +70,7 @@ class CountryCombo(QComboBox):
         self.clear()
         self.addItem(_("Not set"), "")
         for code in self.first:
-            self.addItem(country_name(code), code)
+            self.addItem(guide_label(country_name(code), code in self.partial), code)
         if self.first:
             self.insertSeparator(self.count())
         for code, name in countries_by_name():
