@@ -41,7 +41,7 @@ from waystation.vault import profile_json
 
 REPO = Path(__file__).resolve().parent.parent
 PASSPHRASE = "screenshots only — orchard lantern velvet"
-TODAY = date(2026, 11, 2)
+TODAY = date(2026, 12, 1)
 WINDOW_SIZE = (1200, 800)
 SMALL_SIZES = ((1024, 768), (800, 600))
 SMALL_LANGUAGES = ("ru", "pseudo")
@@ -353,6 +353,7 @@ def run(
                 window.workspace.show_page(key)
                 shooter.save(window, language, key)
             shoot_bases(session, window, shooter, language)
+            shoot_extras(session, window, shooter, language)
             if language in small_languages and small_sizes:
                 shoot_small_screens(window, shooter, language, small_sizes)
             session.lock()
@@ -379,6 +380,69 @@ def shoot_bases(session: Session, window: MainWindow, shooter: Shooter, language
         dialog.reject()
     session.vault.profile.replace(profile_json.from_document(SAMPLE_PROFILE))
     session.notify("profile")
+
+
+LATVIA_CHANGES = {
+    "host": {"country": "LV", "city": "Rīga", "address": "Brīvības iela 1", "arrival_date": "2026-10-01"},
+    "stays": [
+        {"country": "KZ", "entered": "2026-03-02", "left": "2026-09-30"},
+        {"country": "LV", "entered": "2026-10-01", "left": None},
+    ],
+    "person": {**SAMPLE_PROFILE["person"], "citizenships": ["UA"]},  # type: ignore[dict-item]
+}
+
+
+def shoot_extras(session: Session, window: MainWindow, shooter: Shooter, language: str) -> None:
+    """A partial guide's overview and the country picker; the home-documents track and a step
+    that may be out of date; the security settings and the wipe confirmation."""
+    from PySide6.QtWidgets import QComboBox
+
+    from waystation.ui.pages.wipe_dialog import confirmation_word
+
+    latvia = dict(SAMPLE_PROFILE, **LATVIA_CHANGES)
+    session.vault.profile.replace(profile_json.from_document(latvia))
+    session.notify("profile")
+    window.workspace.show_page("dashboard")
+    shooter.save(window, language, "dashboard-partial-guide")
+    profile_page = window.workspace.pages["profile"]
+    combo: QComboBox = profile_page.host.country  # type: ignore[attr-defined]
+    combo.showPopup()
+    shooter.settle()
+    shooter.save(combo.view().window(), language, "country-picker")
+    combo.hidePopup()
+    session.vault.profile.replace(profile_json.from_document(SAMPLE_PROFILE))
+    session.notify("profile")
+    checklists = window.workspace.show_page("checklists")
+    tracks = checklists.tracks  # type: ignore[attr-defined]
+    tracks.setCurrentIndex(tracks.count() - 1)  # documents from home
+    shooter.save(window, language, "checklists-home-documents")
+    clock = session.clock
+    assert isinstance(clock, FakeClock)
+    clock.advance(days=300)  # every step checked on 2026-11-28 is now past its guide's review_after
+    session.notify("progress")
+    tracks.setCurrentIndex(0)
+    checklists.splitter.setSizes([760, 440])  # type: ignore[attr-defined]  # room for "Last checked"
+    shooter.settle()
+    checklists.detail.ensureWidgetVisible(checklists.detail.verified)  # type: ignore[attr-defined]
+    shooter.save(window, language, "checklists-out-of-date")
+    clock.advance(days=-300)
+    session.notify("progress")
+    settings = window.workspace.show_page("settings")
+    security = settings.security  # type: ignore[attr-defined]
+    security.limit.setCurrentIndex(security.limit.findData(10))
+    scroll = security.parentWidget()
+    while scroll is not None and not hasattr(scroll, "ensureWidgetVisible"):
+        scroll = scroll.parentWidget()
+    if scroll is not None:
+        scroll.ensureWidgetVisible(security)  # type: ignore[attr-defined]
+    shooter.save(window, language, "settings-security")
+    security.ask_to_wipe()
+    dialog = security.wipe_dialog
+    if dialog is not None:
+        dialog.word.setText(confirmation_word())
+        shooter.save(dialog, language, "wipe-confirmation")
+        dialog.reject()
+    security.limit.setCurrentIndex(security.limit.findData(0))
 
 
 def _size(text: str) -> tuple[int, int]:
