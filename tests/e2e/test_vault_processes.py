@@ -171,7 +171,7 @@ def test_core_never_imports_qt() -> None:
         import waystation.cli, waystation.vault.copies, waystation.vault.profile_json
         import waystation.content.loader
         import pkgutil, importlib, waystation
-        for package in ("vault", "content", "rules", "packets"):
+        for package in ("vault", "content", "rules", "packets", "updates"):
             module = importlib.import_module(f"waystation.{package}")
             for info in pkgutil.walk_packages(module.__path__, f"waystation.{package}."):
                 importlib.import_module(info.name)

@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from waystation import __version__
 from waystation.errors import WaystationError
 from waystation.i18n import _, language_from_environment, set_language
 
@@ -47,7 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="waystation", description=_("Waystation: your papers, deadlines and steps, encrypted.")
     )
-    parser.add_argument("--version", action="version", version=f"waystation {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help=_("show the version, build and places, and exit")
+    )
+    parser.add_argument(
+        "--portable-setup",
+        metavar="DIR",
+        help=_("copy this app into DIR as a portable copy (e.g. onto a USB stick)"),
+    )
     parser.add_argument(
         "--selftest",
         action="store_true",
@@ -61,10 +67,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _VersionAction(argparse.Action):
+    """Like argparse's "version", with the build details computed only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from waystation.version_text import version_text
+
+        print(version_text())
+        parser.exit()
+
+
 def _extra_registrations() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:  # type: ignore[type-arg]
     """Command groups that arrive with later capabilities (status, content, packet, calendar)."""
     found = []
-    for name in ("progress_commands", "plan_commands", "content_commands", "packet_commands"):
+    for name in (
+        "progress_commands",
+        "plan_commands",
+        "content_commands",
+        "packet_commands",
+        "form_commands",
+    ):
         try:
             module = __import__(f"waystation.cli.{name}", fromlist=["register"])
         except ModuleNotFoundError as exc:
@@ -85,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+        if getattr(args, "portable_setup", None) and func is None:
+            from waystation.cli.portable_commands import portable_setup
+
+            return portable_setup(args)
         if func is None:
             build_parser().print_help()
             return EXIT_USAGE

@@ -10,13 +10,20 @@ from pathlib import Path
 
 from waystation.cli.common import load_guides
 from waystation.content.hygiene import describe_report, pack_report
-from waystation.content.loader import check_pack_file, default_content_dir, load_library, pack_files
+from waystation.content.loader import (
+    PackLibrary,
+    check_pack_file,
+    default_content_dir,
+    load_library,
+    pack_files,
+)
 from waystation.content.model import TRACKS, Pack
 from waystation.content.show import pack_to_json
 from waystation.content.validate import Problem
 from waystation.errors import InvalidInput
 from waystation.i18n import UI_LANGUAGES, _, current_language, format_age, format_date, ngettext
 from waystation.rules.words import track_name
+from waystation.updates.origins import guide_origin
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -24,9 +31,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     language = current_language()
     packs = [library.packs[code] for code in library.countries()]
     if args.json:
-        _print_list_json(packs, language)
+        _print_list_json(packs, language, library)
     else:
-        _print_list_text(packs, language)
+        _print_list_text(packs, language, library)
     for file, problems in library.refused.items():
         print(
             "waystation: "
@@ -40,7 +47,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_list_json(packs: list[Pack], language: str) -> None:
+def _print_list_json(packs: list[Pack], language: str, library: PackLibrary) -> None:
     listing = [
         {
             "country": pack.country,
@@ -48,13 +55,14 @@ def _print_list_json(packs: list[Pack], language: str) -> None:
             "coverage": pack.coverage.level,
             "steps": len(pack.steps),
             "last_verified": pack.last_verified.isoformat(),
+            **guide_origin(library, pack.country).as_json(),  # source, version, signer (issue 17)
         }
         for pack in packs
     ]
     print(json.dumps(listing, ensure_ascii=False, indent=2))
 
 
-def _print_list_text(packs: list[Pack], language: str) -> None:
+def _print_list_text(packs: list[Pack], language: str, library: PackLibrary) -> None:
     for pack in packs:
         counts = ", ".join(f"{track} {len(pack.steps_in(track))}" for track in TRACKS)
         coverage = _("partial guide") if pack.coverage.partial else _("full guide")
@@ -67,6 +75,8 @@ def _print_list_text(packs: list[Pack], language: str) -> None:
                 counts=counts,
                 date=pack.last_verified.isoformat(),
             )
+            + " · "
+            + guide_origin(library, pack.country).describe()
         )
         if pack.coverage.partial and pack.coverage.missing is not None:
             print("    " + _("Not covered: {missing}").format(missing=pack.coverage.missing.get(language)))
@@ -182,3 +192,6 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     show.add_argument("--lang", metavar="LL", help=_("the language of the texts (default: the interface's)"))
     show.add_argument("--json", action="store_true", help=_("machine-readable output"))
     show.set_defaults(func=cmd_show)
+    from waystation.cli import guide_update_commands  # install, remove, trust, keygen, sign… (issue 17)
+
+    guide_update_commands.register(sub, common)

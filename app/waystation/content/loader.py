@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -37,6 +37,9 @@ from waystation.content.yaml_io import UnsafeYaml, read_yaml
 from waystation.errors import InvalidInput
 from waystation.i18n import _
 from waystation.resources_path import resource
+
+if TYPE_CHECKING:
+    from waystation.updates.store import InstalledGuide
 
 
 class PackInvalid(InvalidInput):
@@ -261,6 +264,8 @@ class PackLibrary:
 
     packs: dict[str, Pack] = field(default_factory=dict)
     refused: dict[str, list[Problem]] = field(default_factory=dict)
+    # The countries whose guide in use came from a signed update (waystation.updates).
+    installed: dict[str, InstalledGuide] = field(default_factory=dict)
 
     def get(self, country: str) -> Pack | None:
         return self.packs.get(country.upper())
@@ -283,4 +288,32 @@ def load_library(folder: Path | None = None) -> PackLibrary:
             ]
             continue
         library.packs[pack.country] = pack
+    if folder is None:
+        add_installed_guides(library)
     return library
+
+
+def add_installed_guides(library: PackLibrary) -> None:
+    """Guides installed from signed updates replace the built-in guide of their country, unless
+    the built-in one was checked later (a newer Waystation ships newer guides). One that fails
+    its checks is refused and the built-in guide stays."""
+    from waystation.updates.store import read_state
+
+    state = read_state()
+    for problem in state.problems:
+        library.refused[problem] = [Problem(problem, "pack", "(installed)", "not used")]
+    for country, guide in state.guides.items():
+        if not guide.usable:
+            library.refused[str(guide.path)] = [
+                Problem(str(guide.path), "pack", "(installed)", str(guide.problem))
+            ]
+            continue
+        data, problems = check_pack_file(guide.path)
+        if problems:
+            library.refused[str(guide.path)] = problems
+            continue
+        pack = build_pack(data)
+        shipped = library.packs.get(country)
+        if pack.country == country and (shipped is None or pack.last_verified >= shipped.last_verified):
+            library.packs[country] = pack
+            library.installed[country] = guide
