@@ -39,6 +39,8 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots $(SCREENSHOTS_ARGS)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.about_screenshot
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.guide_update_screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.form_screenshots
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info app/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -33,6 +33,26 @@ def golden_passport_link(version: int) -> str | None:
     return GOLDEN_PASSPORT_LINK if version >= 3 else None
 
 
+# from format 4 on, the golden vault keeps the mapping of one official form
+GOLDEN_FORM_FINGERPRINT = "fp1:0123456789abcdef0123456789abcdef"
+GOLDEN_FORM_MAP = json.dumps(
+    {
+        "format": "waystation-form-map/1",
+        "form": {"fingerprint": GOLDEN_FORM_FINGERPRINT, "title": "Antrag", "fields": 2, "language": "de"},
+        "fields": {
+            "Familienname": {"value": "person.family_name_latin"},
+            "weiblich": {"check": 'person.sex == "F"'},
+        },
+    },
+    ensure_ascii=False,
+)
+
+
+def golden_form_maps(version: int) -> list[tuple[str, str, str]]:
+    """(fingerprint, title, mapping JSON) kept in the golden vault of ``version``."""
+    return [(GOLDEN_FORM_FINGERPRINT, "Antrag", GOLDEN_FORM_MAP)] if version >= 4 else []
+
+
 def main() -> int:
     version = latest_version()
     target = HERE / f"vault-v{version}.vault"
@@ -51,6 +71,11 @@ def main() -> int:
         )
         vault.progress.set("ge.residence.permit", "done", on=date(2026, 10, 1), note="заметка")
         vault.settings.set("language", "ru")
+        if golden_form_maps(version):
+            from waystation.vault.repositories.form_maps import FormMapRepository
+
+            for fingerprint, title, text in golden_form_maps(version):
+                FormMapRepository(vault).save(fingerprint, title, text, date(2026, 11, 22))
     print(target)
     return 0
 

@@ -9,7 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.golden.make_golden import GOLDEN_PASSPHRASE, golden_passport_link, golden_profile_path
+from tests.golden.make_golden import (
+    GOLDEN_PASSPHRASE,
+    golden_form_maps,
+    golden_passport_link,
+    golden_profile_path,
+)
 from waystation.vault import copies, profile_json
 from waystation.vault.connection import Vault
 
@@ -42,6 +47,10 @@ def test_golden_vault_opens_with_all_data(golden: Path, tmp_path: Path) -> None:
         progress = vault.progress.get("ge.residence.permit")
         assert progress is not None and (progress.state, progress.note) == ("done", "заметка")
         assert vault.settings.get("language") == "ru"
+        from waystation.vault.repositories.form_maps import FormMapRepository
+
+        kept = [(m.fingerprint, m.title, m.text) for m in FormMapRepository(vault).all()]
+        assert kept == golden_form_maps(version_of(golden))
 
 
 def test_there_is_a_golden_file_for_the_current_format() -> None:

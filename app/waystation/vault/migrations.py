@@ -123,7 +123,20 @@ def _v3_passport_scans(conn: Connection) -> None:
     conn.execute("ALTER TABLE document ADD COLUMN passport_number TEXT")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_permits, _v3_passport_scans)
+def _v4_form_mappings(conn: Connection) -> None:
+    """Mappings of official forms (``waystation-form-map/1`` JSON, no personal data) the person
+    keeps, one per form, keyed by the form's fingerprint (see waystation/forms/)."""
+    conn.execute(
+        """CREATE TABLE form_mapping (
+            fingerprint TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            mapping TEXT NOT NULL,
+            saved TEXT NOT NULL
+        )"""
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_permits, _v3_passport_scans, _v4_form_mappings)
 
 
 def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:

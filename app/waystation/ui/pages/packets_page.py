@@ -29,6 +29,7 @@ from waystation.packets.request import PacketRequest, PacketResult
 from waystation.ui.dialogs import FileDialogs
 from waystation.ui.icons import icon
 from waystation.ui.pages.base import Page, plain_label
+from waystation.ui.pages.form_button import FillFormButton
 from waystation.ui.pages.look import PAGE_STYLE
 from waystation.ui.pages.packet_form import PacketForm
 from waystation.ui.pages.packet_preview import RENDER_WIDTH, PagePreview, draw_pages
@@ -76,6 +77,7 @@ class PacketsPage(Page):
         self.build_button = QPushButton(icon("packets"), "", self)
         self.build_button.setDefault(True)  # Enter in the form builds (ui/keyboard.py)
         self.cancel_button = QPushButton(self)
+        self.form_button = FillFormButton(session, self.dialogs, self)  # official forms: form_fill_dialog.py
         self.progress = QProgressBar(self)
         self.progress_text = plain_label("", self, wrap=True)
         self.progress_text.setObjectName("meta")
@@ -119,6 +121,7 @@ class PacketsPage(Page):
         column.addWidget(scroll, 1)  # the choices scroll; the actions and progress stay in view
         column.addWidget(self.message)
         column.addLayout(buttons)
+        column.addWidget(self.form_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.progress)
         column.addWidget(self.progress_text)
         actions = QHBoxLayout()
