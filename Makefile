@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 
-.PHONY: run test lint format bench i18n screenshots clean venv installer installer-smoke
+.PHONY: run test test-slow lint format bench i18n screenshots clean venv installer installer-smoke
 
 venv: $(STAMP)
 
@@ -21,8 +21,13 @@ $(STAMP): pyproject.toml setup.py
 run: $(STAMP)
 	$(BIN)/waystation
 
+# Everything but the long fault loops (kill -9 at random moments, bit flips, fuzzing), which
+# `make test-slow` runs and CI runs too (tests/faults/README.md).
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+test-slow: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests bench tools
@@ -41,6 +46,7 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.about_screenshot
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.guide_update_screenshots
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.form_screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.helpdesk_screenshots
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info app/*.egg-info .pytest_cache .mypy_cache .ruff_cache

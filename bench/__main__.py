@@ -5,7 +5,13 @@ from __future__ import annotations
 import importlib
 import sys
 
-SUITES = ("bench.vault_bench", "bench.packet_bench", "bench.ui_bench", "bench.startup_bench")
+SUITES = (
+    "bench.vault_bench",
+    "bench.packet_bench",
+    "bench.ui_bench",
+    "bench.startup_bench",
+    "bench.helpdesk_bench",
+)
 
 
 def main(names: list[str]) -> int:

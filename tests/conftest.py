@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import shuffle_order
 from waystation.i18n import set_language
 
 PASSPHRASE = "correct horse 'battery' стейпл 🐎"
@@ -155,3 +156,23 @@ def _fail_on_unexpected_log_records(
         pytest.fail(
             "unexpected log records: " + "; ".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in loud)
         )
+
+
+# -- random order on demand (tests/shuffle_order.py) ---------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    shuffle_order.add_option(parser)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    shuffle_order.choose_seed(config)
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return shuffle_order.header(config)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    shuffle_order.reorder(config, items)

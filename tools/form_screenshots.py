@@ -35,10 +35,9 @@ def _spin(app: object, done: Callable[[], bool], seconds: float = 60) -> None:
 
 def shoot(language: str, form: bytes, profile: object, field: str, out: Path) -> None:
     from PySide6.QtWidgets import QApplication
+    from tests.fakes import FakeClock, ScriptedDialogs
 
     from waystation.app_settings import SettingsStore
-    from waystation.ui.clock import FakeClock
-    from waystation.ui.dialogs import ScriptedDialogs
     from waystation.ui.language import switch_language
     from waystation.ui.pages.form_fill_dialog import FormFillDialog
     from waystation.ui.session import Session

@@ -81,10 +81,10 @@ def _save(widget: object, language: str, name: str) -> Path:
 
 def shoot(language: str, folder: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication, QScrollArea
+    from tests.fakes import FakeClock
 
     from waystation.app_settings import SettingsStore
     from waystation.content.loader import load_library
-    from waystation.ui.clock import FakeClock
     from waystation.ui.language import switch_language
     from waystation.ui.main_window import MainWindow
     from waystation.ui.pages.dashboard import DashboardPage

@@ -30,12 +30,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QWidget, QWizard
+from tests.fakes import FakeClock
 
 from waystation.app_settings import SettingsStore
-from waystation.ui.clock import FakeClock
 from waystation.ui.language import switch_language
 from waystation.ui.main_window import MainWindow
-from waystation.ui.session import Session
+from waystation.ui.session import Change, Session
 from waystation.ui.style import apply_style
 from waystation.vault import profile_json
 
@@ -281,7 +281,7 @@ def answer_blanks(page: QWidget) -> None:
             elif "given" in name or "first" in name:
                 edit.setText(str(person["given_names"]))
     # the first-run wizard's own pages, by their parts (their labels are translated)
-    listed = getattr(page, "listed", None)
+    listed = getattr(getattr(page, "citizenship", page), "listed", None)
     if isinstance(listed, dict) and "RU" in listed and not any(box.isChecked() for box in listed.values()):
         listed["RU"].setChecked(True)
     edits = getattr(page, "edits", None)
@@ -369,7 +369,7 @@ def shoot_bases(session: Session, window: MainWindow, shooter: Shooter, language
     schengen = dict(SAMPLE_PROFILE, **SCHENGEN_PROFILE_CHANGES)
     for name, document in (("dashboard-trp", trp), ("dashboard-schengen-visa", schengen)):
         session.vault.profile.replace(profile_json.from_document(document))
-        session.notify("profile")
+        session.notify(Change.PROFILE)
         window.workspace.show_page("dashboard")
         shooter.save(window, language, name)
     dashboard = window.workspace.pages["dashboard"]
@@ -379,7 +379,7 @@ def shoot_bases(session: Session, window: MainWindow, shooter: Shooter, language
         shooter.save(dialog, language, "trip-planner")
         dialog.reject()
     session.vault.profile.replace(profile_json.from_document(SAMPLE_PROFILE))
-    session.notify("profile")
+    session.notify(Change.PROFILE)
 
 
 LATVIA_CHANGES = {
@@ -395,13 +395,12 @@ LATVIA_CHANGES = {
 def shoot_extras(session: Session, window: MainWindow, shooter: Shooter, language: str) -> None:
     """A partial guide's overview and the country picker; the home-documents track and a step
     that may be out of date; the security settings and the wipe confirmation."""
-    from PySide6.QtWidgets import QComboBox
 
     from waystation.ui.pages.wipe_dialog import confirmation_word
 
     latvia = dict(SAMPLE_PROFILE, **LATVIA_CHANGES)
     session.vault.profile.replace(profile_json.from_document(latvia))
-    session.notify("profile")
+    session.notify(Change.PROFILE)
     window.workspace.show_page("dashboard")
     shooter.save(window, language, "dashboard-partial-guide")
     profile_page = window.workspace.pages["profile"]
@@ -411,7 +410,7 @@ def shoot_extras(session: Session, window: MainWindow, shooter: Shooter, languag
     shooter.save(combo.view().window(), language, "country-picker")
     combo.hidePopup()
     session.vault.profile.replace(profile_json.from_document(SAMPLE_PROFILE))
-    session.notify("profile")
+    session.notify(Change.PROFILE)
     checklists = window.workspace.show_page("checklists")
     tracks = checklists.tracks  # type: ignore[attr-defined]
     tracks.setCurrentIndex(tracks.count() - 1)  # documents from home
@@ -419,14 +418,14 @@ def shoot_extras(session: Session, window: MainWindow, shooter: Shooter, languag
     clock = session.clock
     assert isinstance(clock, FakeClock)
     clock.advance(days=300)  # every step checked on 2026-11-28 is now past its guide's review_after
-    session.notify("progress")
+    session.notify(Change.PROGRESS)
     tracks.setCurrentIndex(0)
     checklists.splitter.setSizes([760, 440])  # type: ignore[attr-defined]  # room for "Last checked"
     shooter.settle()
     checklists.detail.ensureWidgetVisible(checklists.detail.verified)  # type: ignore[attr-defined]
     shooter.save(window, language, "checklists-out-of-date")
     clock.advance(days=-300)
-    session.notify("progress")
+    session.notify(Change.PROGRESS)
     settings = window.workspace.show_page("settings")
     security = settings.security  # type: ignore[attr-defined]
     security.limit.setCurrentIndex(security.limit.findData(10))

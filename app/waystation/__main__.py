@@ -25,9 +25,32 @@ def main() -> int:
         from waystation.ui.launch import run_desktop
 
         return run_desktop(selftest=bool(argv))
+    if set(argv) <= DESKTOP_FLAGS and len(set(argv)) == len(argv):  # --helpdesk, --guest
+        return _run_desktop_mode(argv)
     from waystation.cli import main as cli_main
 
     return cli_main(argv)
+
+
+DESKTOP_FLAGS = {"--selftest", "--helpdesk", "--guest"}
+
+
+def _run_desktop_mode(argv: list[str]) -> int:
+    """The desktop app as a help desk and/or in a guest session (docs/helpdesk.md). A guest
+    process points the folders Qt and libraries write to at a private folder in memory first,
+    before Qt is loaded, and removes it when the app closes."""
+    guest = "--guest" in argv
+    if guest:
+        from waystation.helpdesk import guest_places
+
+        guest_places.activate()
+    try:
+        from waystation.ui.launch import run_desktop
+
+        return run_desktop(selftest="--selftest" in argv, helpdesk="--helpdesk" in argv, guest=guest)
+    finally:
+        if guest:
+            guest_places.deactivate()
 
 
 def _configure_logging() -> None:

@@ -27,9 +27,7 @@ def _allowed(arg: ast.expr) -> bool:
         return all(_allowed(v) for v in arg.values)
     if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "join":
         return isinstance(arg.func.value, ast.Constant)  # ", ".join(channel names): fixed words
-    if isinstance(arg, ast.Call) and getattr(arg.func, "id", "") == "len":
-        return True
-    return False
+    return isinstance(arg, ast.Call) and getattr(arg.func, "id", "") == "len"
 
 
 def test_every_log_call_passes_only_fixed_words_and_types() -> None:
@@ -39,7 +37,11 @@ def test_every_log_call_passes_only_fixed_words_and_types() -> None:
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                 continue
-            if node.func.attr not in LEVELS or getattr(node.func.value, "id", "") not in ("log", "logger", "logging"):
+            if node.func.attr not in LEVELS or getattr(node.func.value, "id", "") not in (
+                "log",
+                "logger",
+                "logging",
+            ):
                 continue
             arguments = [*node.args, *(k.value for k in node.keywords)]
             if not arguments or not isinstance(arguments[0], ast.Constant):
@@ -57,7 +59,9 @@ def _channel_list(arg: ast.expr) -> bool:
     return "self.connected" in ast.unparse(arg)
 
 
-def test_a_session_of_commands_logs_nothing_personal(cli: Cli, tmp_path: Path, sample_profile: dict[str, Any]) -> None:
+def test_a_session_of_commands_logs_nothing_personal(
+    cli: Cli, tmp_path: Path, sample_profile: dict[str, Any]
+) -> None:
     sample_profile["person"]["family_name"] = CANARY
     sample_profile["host"]["address"] = CANARY
     source = tmp_path / "p.json"

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import PASSPHRASE, pw
-from tests.e2e.test_vault_processes import HOLDER
+from tests.faults.support import HOLDER
 
 CANARY = "Портативова-Qz9"
 HOST_VARIABLES = ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "TMPDIR")

@@ -4,56 +4,16 @@ passphrase change or backup leaves behind is cleaned up."""
 
 from __future__ import annotations
 
-import hashlib
-import subprocess
-import sys
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import PASSPHRASE, CliResult, pw
+from tests.faults.support import crashed_mid_write, fingerprint
 from waystation.errors import WrongPassphrase
 from waystation.vault import copies
 from waystation.vault.connection import Vault
-
-# A write transaction big enough to spill pages into the vault before it commits, then a hang.
-SPILLER = textwrap.dedent(
-    """
-    import sys
-    from waystation.vault.connection import Vault
-    vault = Vault.open(sys.argv[1], sys.argv[2])
-    with vault.transaction() as conn:
-        for i in range(6000):
-            conn.execute("INSERT INTO setting (key, value) VALUES (?, ?)", (f"k{i}", "x" * 3000))
-        print("inside", flush=True)
-        sys.stdin.read()
-    """
-)
-
-
-def crashed_mid_write(tmp_path: Path) -> Path:
-    path = tmp_path / "crashed.vault"
-    with Vault.create(path, PASSPHRASE) as vault:
-        vault.settings.set("kept", "yes")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SPILLER, str(path), PASSPHRASE],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "inside"
-    proc.kill()
-    proc.wait()
-    journal = path.with_name(path.name + "-journal")
-    assert journal.exists() and journal.stat().st_size > 0, "no hot journal was left"
-    return path
-
-
-def fingerprint(path: Path) -> tuple[str, int, int]:
-    stat = path.stat()
-    return hashlib.sha256(path.read_bytes()).hexdigest(), stat.st_size, stat.st_mtime_ns
 
 
 def test_a_wrong_passphrase_after_a_crash_changes_nothing(tmp_path: Path) -> None:

@@ -1,13 +1,12 @@
 """Promises that need more than one process: one writer at a time, crash safety, read-only
-folders, and a core that never loads Qt."""
+folders, and a core that never loads Qt. (The longer fault loops are in tests/faults/, and the
+helpers shared with them in tests/faults/support.py.)"""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,59 +17,18 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE, CliResult, pw
+from tests.faults.support import WRITER, StartHolder, holding_processes, read_only
 from waystation.vault import copies
 from waystation.vault.connection import Vault
 
-HOLDER = textwrap.dedent(
-    """
-    import sys
-    from waystation.vault.connection import Vault
-    vault = Vault.open(sys.argv[1], sys.argv[2])
-    print("ready", flush=True)
-    sys.stdin.read()
-    vault.close()
-    """
-)
-
-WRITER = textwrap.dedent(
-    """
-    import hashlib, sys
-    from waystation.vault.connection import Vault
-    vault = Vault.open(sys.argv[1], sys.argv[2])
-    i = 0
-    while True:
-        data = hashlib.sha256(str(i).encode()).digest() * 2048
-        info = vault.documents.add(data, kind="other", title=str(i))
-        vault.progress.set(f"step.{i}", "done")
-        print(info.id, i, flush=True)
-        i += 1
-    """
-)
-
 
 @pytest.fixture
-def holder(tmp_path: Path) -> Iterator[Callable[[Path], subprocess.Popen[str]]]:
-    started: list[subprocess.Popen[str]] = []
-
-    def start(path: Path) -> subprocess.Popen[str]:
-        proc = subprocess.Popen(
-            [sys.executable, "-c", HOLDER, str(path), PASSPHRASE],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-        started.append(proc)
-        return proc
-
-    yield start
-    for proc in started:
-        proc.kill()
-        proc.wait()
+def holder() -> Iterator[StartHolder]:
+    yield from holding_processes()
 
 
 def test_second_process_gets_exit_5(
-    tmp_path: Path, cli: Callable[..., CliResult], holder: Callable[[Path], subprocess.Popen[str]]
+    tmp_path: Path, cli: Callable[..., CliResult], holder: StartHolder
 ) -> None:
     path = tmp_path / "a.vault"
     Vault.create(path, PASSPHRASE).close()
@@ -109,24 +67,6 @@ def test_killed_process_loses_no_acknowledged_save(tmp_path: Path) -> None:
             # a document whose progress write was interrupted may exist; it is complete if so
             for doc_id, info in stored.items():
                 assert vault.documents.content(doc_id) == hashlib.sha256(info.title.encode()).digest() * 2048
-
-
-@contextlib.contextmanager
-def read_only(folder: Path) -> Iterator[None]:
-    """Make ``folder`` refuse new files, even for root (who ignores permission bits)."""
-    if os.geteuid() == 0:
-        if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(folder)]).returncode:
-            pytest.skip("cannot make a folder read-only for root here (no chattr +i)")
-        try:
-            yield
-        finally:
-            subprocess.run(["chattr", "-i", str(folder)], check=True)
-    else:
-        os.chmod(folder, 0o555)
-        try:
-            yield
-        finally:
-            os.chmod(folder, 0o755)
 
 
 def test_read_only_folder(tmp_path: Path, cli: Callable[..., CliResult]) -> None:
@@ -171,7 +111,7 @@ def test_core_never_imports_qt() -> None:
         import waystation.cli, waystation.vault.copies, waystation.vault.profile_json
         import waystation.content.loader
         import pkgutil, importlib, waystation
-        for package in ("vault", "content", "rules", "packets", "updates"):
+        for package in ("vault", "content", "rules", "packets", "updates", "helpdesk"):
             module = importlib.import_module(f"waystation.{package}")
             for info in pkgutil.walk_packages(module.__path__, f"waystation.{package}."):
                 importlib.import_module(info.name)

@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.profiles import STRONG, delete_closed_widgets, new_session
 
 __all__ = ["STRONG"]
-from waystation.ui.clock import FakeClock
-from waystation.ui.dialogs import ScriptedDialogs
+from tests.fakes import FakeClock, ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.session import Session
 

@@ -16,7 +16,7 @@ from tests.gui.profiles import open_vault
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.document_add import AddDocumentsDialog
 from waystation.ui.pages.documents import DocumentsPage
-from waystation.ui.session import Session
+from waystation.ui.session import Change, Session
 
 TODAY = date(2026, 5, 1)  # the clock fixture's day
 CANARY = "Kanareikina"
@@ -87,7 +87,7 @@ def local(*paths: Path) -> list[QUrl]:
 
 def add_sample(session: Session, data: bytes | None = None, **fields: object) -> int:
     info = session.vault.documents.add(data or png_bytes(), original_name="scan.png", **fields)  # type: ignore[arg-type]
-    session.notify("documents")
+    session.notify(Change.DOCUMENTS)
     return info.id
 
 

@@ -223,8 +223,8 @@ def settle(app: QApplication) -> None:
 def walk(languages: list[str], sizes: list[QSize]) -> dict[str, object]:
     from tools.screenshots import PASSPHRASE, TODAY, answer_blanks, fill_vault, use_language
 
+    from tests.fakes import FakeClock
     from waystation.app_settings import SettingsStore
-    from waystation.ui.clock import FakeClock
     from waystation.ui.help_dialogs import AboutDialog, HelpDialog
     from waystation.ui.main_window import MainWindow
     from waystation.ui.pages.settings_dialogs import ChangePassphraseDialog

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from waystation.app_settings import SettingsStore
+from tests.fakes import FakeClock
+from waystation.app_settings import AppSettings, SettingsStore
 from waystation.content.loader import PackLibrary, load_library
-from waystation.ui.clock import FakeClock
 from waystation.ui.session import Session
 from waystation.vault.models import Host, Person, Profile, Stay
 
@@ -42,8 +42,14 @@ def delete_closed_widgets() -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def new_session(tmp_path: Path, clock: FakeClock) -> Session:
-    return Session(clock=clock, library=library(), store=SettingsStore(tmp_path / "config"))
+def new_session(tmp_path: Path, clock: FakeClock, *, first_start: bool = False) -> Session:
+    """A session whose app settings live in the test's folder. Unless ``first_start``, the app
+    has been started there before (a settings file exists), so the start screen opens on
+    "Open a vault" as it does for a returning person."""
+    store = SettingsStore(tmp_path / "config")
+    if not first_start and not store.path.exists():
+        store.save(AppSettings())
+    return Session(clock=clock, library=library(), store=store)
 
 
 def profile_in(

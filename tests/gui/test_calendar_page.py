@@ -12,8 +12,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import ScriptedDialogs
 from tests.gui.profiles import CANARY, open_vault, profile_in, shows
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.calendar_page import CalendarPage
 from waystation.ui.session import Session

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import ScriptedDialogs
 from tests.gui.profiles import CANARY, open_vault, profile_in, shows
 from waystation.i18n import current_language
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.checklist_model import ChecklistModel, StepFilter
 from waystation.ui.pages.checklists import ChecklistsPage
+from waystation.ui.session import Change
 
 BANK = "ge.work.bank_account"  # needs a passport; one weak source
 RENT = "ge.housing.rent"  # needs a lease
@@ -190,10 +191,30 @@ def test_without_a_guide_the_page_points_to_the_profile(
 
 def test_lock_clears_the_checklists(qtbot: QtBot, window: MainWindow, page: ChecklistsPage) -> None:
     page.session.vault.progress.set(RENT, "doing", date(2026, 4, 30), f"call {CANARY}")
-    page.session.notify("progress")
+    page.session.notify(Change.PROGRESS)
     page.focus_item(RENT)
     assert shows(page, CANARY)
     with qtbot.waitSignal(page.session.locked):
         window.lock_action.trigger()
     assert not shows(page, CANARY)
     assert page.model.rowCount() == 0 and page.detail.heading.text() == ""
+
+
+def test_tracks_become_a_list_when_the_window_is_too_narrow_for_their_tabs(
+    qtbot: QtBot, window: MainWindow, page: ChecklistsPage
+) -> None:
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: not page.tracks.as_list)
+    assert page.tracks.bar.isVisible() and not page.tracks.combo.isVisible()
+    window.resize(640, 600)  # narrower than the six tabs: none may hide behind scroll arrows
+    qtbot.waitUntil(lambda: page.tracks.as_list)
+    combo = page.tracks.combo
+    assert combo.isVisible() and not page.tracks.bar.isVisible()
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        page.tracks.tabText(i) for i in range(page.tracks.count())
+    ]
+    combo.setCurrentIndex(3)  # housing, chosen from the list
+    assert page.tracks.currentIndex() == 3 and page.filter._track == "housing"
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: not page.tracks.as_list)
+    assert page.tracks.bar.currentIndex() == 3  # the same choice, as a tab again

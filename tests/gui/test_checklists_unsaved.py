@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import FakeClock
 from tests.gui.profiles import STRONG, open_vault, profile_in
-from waystation.ui.clock import FakeClock
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.checklists import ChecklistsPage
+from waystation.ui.session import Change
 
 BANK = "ge.work.bank_account"  # work track
 RENT = "ge.housing.rent"  # housing track
@@ -112,7 +113,7 @@ def test_a_search_that_hides_the_step_keeps_it_in_the_detail(qtbot: QtBot, page:
     edit_rent(page)
     qtbot.keyClicks(page.search, "bank")
     assert page.detail.step_id == RENT and page.detail.editor.note.toPlainText() == "call the landlord"
-    page.session.notify("documents")  # a refresh while the step is hidden
+    page.session.notify(Change.DOCUMENTS)  # a refresh while the step is hidden
     assert page.detail.step_id == RENT and page.detail.editor.dirty
 
 
@@ -163,7 +164,7 @@ def test_auto_lock_keeps_the_note_of_a_person_who_walked_away(
     page.ask_leaving = lambda: pytest.fail("a lock never asks")  # type: ignore[assignment,return-value]
     edit_rent(page, "half a thought")
     session = page.session
-    clock.advance(seconds=session.settings.auto_lock_minutes * 60 + 1)
+    clock.advance(seconds=session.app_settings.auto_lock_minutes * 60 + 1)
     with qtbot.waitSignal(session.locked):
         window.idle.check()
     session.open(tmp_path / "test.vault", STRONG)

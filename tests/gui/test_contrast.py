@@ -17,9 +17,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import FakeClock
 from tests.gui.palettes import app_look, reference_palettes
 from tests.gui.profiles import STRONG, library, new_session
-from waystation.ui.clock import FakeClock
 from waystation.ui.colours import (
     DARK_INKS,
     LIGHT_INKS,

@@ -15,7 +15,7 @@ from waystation.i18n import set_language
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.checklists import ChecklistsPage
 from waystation.ui.pages.dashboard import DashboardPage
-from waystation.ui.session import Session
+from waystation.ui.session import Change, Session
 from waystation.vault.models import Profile
 
 TODAY = date(2026, 5, 1)  # the clock fixture's day
@@ -86,7 +86,7 @@ def test_visa_required_and_no_rule(window: MainWindow, session: Session, tmp_pat
     assert page.stay_card.gauge.text() == "31 days counted"
     profile = profile_in("GE", [("GE", date(2026, 4, 1), None)], citizenships=("IN",))
     session.vault.profile.replace(profile)
-    session.notify("profile")
+    session.notify(Change.PROFILE)
     assert page.stay_card.headline.text() == "This guide has no stay rule for your citizenship"
     assert page.stay_card.profile_button.isVisibleTo(page)
 
@@ -129,7 +129,7 @@ def test_deadlines_and_expiring_documents(
     document = session.vault.documents.add(
         b"%PDF-1.4 scan", kind="permit", title=CANARY, expires=date(2026, 6, 1), original_name="p.pdf"
     )
-    session.notify("documents")
+    session.notify(Change.DOCUMENTS)
     deadline_titles = [row.title.text() for row in page.deadlines.links.rows]
     assert "Last day of legal stay" in deadline_titles
     stay_row = page.deadlines.links.rows[deadline_titles.index("Last day of legal stay")]
@@ -147,7 +147,7 @@ def test_lock_clears_the_dashboard(
 ) -> None:
     page = enter(window, session, tmp_path, profile_in("GE", [("GE", date(2026, 3, 1), None)]))
     session.vault.documents.add(b"scan", kind="passport", title=CANARY, expires=date(2026, 6, 1))
-    session.notify("documents")
+    session.notify(Change.DOCUMENTS)
     assert shows(page, CANARY)
     with qtbot.waitSignal(session.locked):
         window.lock_action.trigger()

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import ScriptedDialogs
 from tests.gui.documents_support import (
     CANARY,
     accept,
@@ -28,7 +29,6 @@ from tests.gui.documents_support import (
     wait_for_thumbnail,
 )
 from tests.gui.profiles import shows
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages import document_import
 from waystation.ui.pages.document_adding import Stage

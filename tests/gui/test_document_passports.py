@@ -16,7 +16,7 @@ from tests.gui.profiles import shows
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.document_fields import DocumentFields
 from waystation.ui.pages.documents import DocumentsPage
-from waystation.ui.session import Session
+from waystation.ui.session import Change, Session
 from waystation.vault.models import Host, Passport, Person, Profile, Stay
 
 NUMBER = "75 1234567"
@@ -38,7 +38,7 @@ def with_passports(session: Session, *passports: Passport) -> None:
             stays=(Stay("GE", date(2026, 3, 1)),),
         )
     )
-    session.notify("profile")
+    session.notify(Change.PROFILE)
 
 
 def choose(fields: DocumentFields, kind: str | None = None, passport: str | None = None) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QPixmap
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import ScriptedDialogs
 from tests.gui.documents_support import (
     CANARY,
     add_sample,
@@ -23,7 +24,6 @@ from tests.gui.documents_support import (
 )
 from tests.gui.profiles import shows
 from waystation.ui.colours import danger_text, warm_text
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.document_model import THUMBNAIL_SIZE
 from waystation.ui.pages.documents import DocumentsPage
@@ -97,7 +97,7 @@ def test_expired_documents_are_red_and_soon_expiring_amber(page: DocumentsPage, 
     assert colours == [danger_text(), warm_text(), None]
     assert "Expired on" in page.model.data(page.model.index(0, 0))
     assert "in 61 days" in page.model.data(page.model.index(1, 0))
-    session.save_settings(type(session.settings)(expiry_lead_days=30))  # a shorter lead time
+    session.save_settings(type(session.app_settings)(expiry_lead_days=30))  # a shorter lead time
     page.refresh()
     assert page.model.data(page.model.index(1, 0), Qt.ItemDataRole.ForegroundRole) is None
 

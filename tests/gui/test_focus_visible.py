@@ -15,10 +15,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import FakeClock, ScriptedDialogs
 from tests.gui.palettes import app_look, reference_palettes
 from tests.gui.profiles import new_session, open_vault, profile_in
-from waystation.ui.clock import FakeClock
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 
 MAX_STOPS = 80

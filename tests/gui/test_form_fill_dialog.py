@@ -16,10 +16,10 @@ from pypdf import PdfReader, PdfWriter
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import ScriptedDialogs
 from tests.forms_support import german_form, umlaut_profile
 from tests.gui.profiles import STRONG, shows
 from waystation.forms.library import kept_for
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.form_fill_dialog import FormFillDialog
 from waystation.ui.pages.packets_page import PacketsPage

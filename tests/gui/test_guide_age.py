@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from tests.fakes import FakeClock
 from tests.gui.profiles import open_vault, profile_in
 from waystation.i18n import set_language
 from waystation.rules.words import track_name
-from waystation.ui.clock import FakeClock
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.checklist_model import CHECKED
 from waystation.ui.pages.checklists import ChecklistsPage

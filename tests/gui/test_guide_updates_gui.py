@@ -11,12 +11,11 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import FakeClock, ScriptedDialogs
 from tests.gui.profiles import STRONG, delete_closed_widgets
 from tests.updates_support import DeskKey, make_bundle, make_key, real_guide, tiny_guide
 from waystation.app_settings import SettingsStore
 from waystation.content.loader import load_library
-from waystation.ui.clock import FakeClock
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.dashboard import DashboardPage
 from waystation.ui.pages.guide_updates_section import GuideUpdatesSection

@@ -12,10 +12,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import ScriptedDialogs
 from tests.gui.conftest import STRONG
 from tests.gui.test_start_and_lock import create_vault
 from tests.gui.test_wizard import answer_all, finish
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.checklists import ChecklistsPage
 from waystation.ui.pages.dashboard import DashboardPage

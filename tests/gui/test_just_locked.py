@@ -9,11 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import FakeClock, ScriptedDialogs
 from tests.gui.conftest import STRONG
 from tests.gui.profiles import new_session
 from tests.gui.test_start_and_lock import create_vault
-from waystation.ui.clock import FakeClock
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.session import Session
 
@@ -76,7 +75,7 @@ def test_a_new_run_offers_nothing(
 def test_with_recent_vaults_turned_on_the_list_offers_it(
     qtbot: QtBot, window: MainWindow, session: Session, tmp_path: Path, clock: FakeClock
 ) -> None:
-    session.save_settings(dataclasses.replace(session.settings, remember_recent=True))
+    session.save_settings(dataclasses.replace(session.app_settings, remember_recent=True))
     path = tmp_path / "a.vault"
     create_vault(qtbot, window, path)
     lock(qtbot, window, session)

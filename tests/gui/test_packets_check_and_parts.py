@@ -18,13 +18,13 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import ScriptedDialogs
 from tests.gui.profiles import open_vault, profile_in
 from tests.gui.test_packets_page import build, png_bytes
 from tests.unit.test_packet_support import flat, pdftotext, profile
 from waystation.errors import InvalidInput
 from waystation.packets.from_vault import request_from_vault
 from waystation.packets.request import PacketRequest
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages import packet_print
 from waystation.ui.pages.packet_preview import draw_pages

@@ -19,10 +19,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import ScriptedDialogs
 from tests.gui.profiles import CANARY, open_vault, profile_in, shows
 from waystation.packets.from_vault import request_from_vault
 from waystation.packets.request import PacketRequest
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.packets_page import PacketsPage
 from waystation.ui.session import Session

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import SAMPLE_PROFILE
+from tests.fakes import FakeClock
 from tests.gui.profiles import open_vault, shows
-from waystation.ui.clock import FakeClock
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.profile import ProfilePage
 from waystation.ui.pages.profile_tables import VALUE, RecordTable

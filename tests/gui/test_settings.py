@@ -12,13 +12,12 @@ from babel.messages.mofile import write_mo
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import FakeClock, ScriptedDialogs
 from tests.gui.conftest import STRONG
 from tests.gui.profiles import new_session, open_vault
 from waystation import i18n
 from waystation.app_settings import AppSettings, SettingsStore
 from waystation.errors import WrongPassphrase
-from waystation.ui.clock import FakeClock
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.language import switch_language
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.settings import SettingsPage
@@ -97,7 +96,7 @@ def test_discreet_mode_gives_a_neutral_title(
     assert window.windowTitle() == "Waystation"
     ordinary = window.windowIcon().cacheKey()
     page.discreet.click()
-    assert window.windowTitle() == "Notes" and session.settings.discreet
+    assert window.windowTitle() == "Notes" and session.app_settings.discreet
     assert window.windowIcon().cacheKey() != ordinary
     page.discreet.click()
     assert window.windowTitle() == "Waystation"
@@ -107,9 +106,9 @@ def test_auto_lock_minutes_and_lead_days_are_applied(
     qtbot: QtBot, page: SettingsPage, window: MainWindow, session: Session, clock: FakeClock
 ) -> None:
     page.lead_days.setValue(30)
-    assert session.settings.expiry_lead_days == 30 and session.store.load().expiry_lead_days == 30
+    assert session.app_settings.expiry_lead_days == 30 and session.store.load().expiry_lead_days == 30
     page.auto_lock.setValue(2)
-    assert session.settings.auto_lock_minutes == 2 and session.store.load().auto_lock_minutes == 2
+    assert session.app_settings.auto_lock_minutes == 2 and session.store.load().auto_lock_minutes == 2
     clock.advance(seconds=110)
     window.idle.check()
     assert session.is_open

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import FakeClock
 from tests.gui.conftest import STRONG
-from waystation.ui.clock import FakeClock
 from waystation.ui.main_window import MainWindow
 from waystation.ui.session import Session
 from waystation.vault.connection import Vault
@@ -98,7 +98,7 @@ def test_auto_lock_after_idle_with_a_fake_clock(
     create_vault(qtbot, window, tmp_path / "a.vault")
     session.copy("751234567")
     assert QGuiApplication.clipboard().text() == "751234567"
-    clock.advance(seconds=session.settings.auto_lock_minutes * 60 - 10)
+    clock.advance(seconds=session.app_settings.auto_lock_minutes * 60 - 10)
     window.idle.check()
     assert session.is_open
     clock.advance(seconds=20)

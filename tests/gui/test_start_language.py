@@ -5,6 +5,7 @@ run time — with the real Russian catalog."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,12 +13,11 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import FakeClock, ScriptedDialogs
 from tests.gui.conftest import STRONG
 from tests.gui.profiles import new_session
 from waystation.app_settings import SettingsStore
 from waystation.i18n import current_language, language_from_environment
-from waystation.ui.clock import FakeClock
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.language import switch_language
 from waystation.ui.main_window import MainWindow
 from waystation.ui.mnemonics import without_mnemonic
@@ -82,7 +82,7 @@ def test_choosing_a_language_rewords_the_start_screen_and_is_kept(
     saved = json.loads(store.path.read_text("utf-8"))
     assert saved["recent_vaults"] == [] and str(tmp_path) not in store.path.read_text("utf-8")
     # The next start begins in Russian.
-    assert new_session(tmp_path, clock).settings.language == "ru"
+    assert new_session(tmp_path, clock).app_settings.language == "ru"
 
 
 def test_the_lock_screen_follows_a_change_made_while_the_vault_was_open(
@@ -119,8 +119,8 @@ def test_without_a_saved_choice_the_system_language_is_used(
 ) -> None:
     monkeypatch.setenv("WAYSTATION_LANG", "ru")
     session = new_session(tmp_path, clock)
-    assert session.settings.language == ""  # nothing chosen yet
-    switch_language(app(), session.settings.language or language_from_environment())  # as launch does
+    assert session.app_settings.language == ""  # nothing chosen yet
+    switch_language(app(), session.app_settings.language or language_from_environment())  # as launch does
     window = MainWindow(session, ScriptedDialogs())
     qtbot.addWidget(window)
     window.show()
@@ -133,6 +133,7 @@ def test_a_settings_folder_that_cannot_be_written_still_switches(
     qtbot: QtBot, window: MainWindow, session: Session, tmp_path: Path
 ) -> None:
     blocker = tmp_path / "config"
+    shutil.rmtree(blocker)  # the settings folder of an earlier start, gone…
     blocker.write_text("a file where the folder should be")  # mkdir fails: the choice cannot be kept
     choose(window.start, "ru")
     qtbot.waitUntil(lambda: in_russian(window.start))

@@ -11,8 +11,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import ScriptedDialogs
 from tests.gui.profiles import CANARY, open_vault, profile_in
-from waystation.ui.dialogs import ScriptedDialogs
 from waystation.ui.main_window import MainWindow
 from waystation.ui.session import Session
 from waystation.ui.window_place import PLACE_FILE, WindowPlace, WindowPlaceStore, fitted

@@ -85,7 +85,7 @@ def test_the_fifth_wrong_passphrase_wipes_in_the_app(
     qtbot: QtBot, window: MainWindow, session: Session, tmp_path: Path
 ) -> None:
     open_vault(session, tmp_path)
-    session.save_settings(dataclasses.replace(session.settings, wipe_after_failures=5))
+    session.save_settings(dataclasses.replace(session.app_settings, wipe_after_failures=5))
     vault = tmp_path / "test.vault"
     session.lock()
     panel = window.start.open_panel

@@ -42,16 +42,24 @@ def answer_host(wizard: FirstRunWizard, country: str = "GE", arrived: date | Non
 
 def answer_all(qtbot: QtBot, wizard: FirstRunWizard) -> None:
     answer_host(wizard)
-    assert wizard.currentPage() is wizard.citizenship
-    wizard.citizenship.listed["RU"].setChecked(True)
-    wizard.next()
+    assert wizard.currentPage() is wizard.purposes
     wizard.purposes.boxes["work"].setChecked(True)
     wizard.next()
     # QTest types ASCII only; setText changes the text as typing does (textChanged).
     wizard.names.edits["family_name"].setText("Иванова")
     wizard.names.edits["given_names"].setText("Мария")
     wizard.next()
+    assert wizard.currentPage() is wizard.passport
+    wizard.citizenship.listed["RU"].setChecked(True)
+    wizard.next()
     assert wizard.currentPage() is wizard.family
+
+
+def to_passport_page(wizard: FirstRunWizard) -> None:
+    answer_host(wizard)
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.passport
 
 
 def finish(wizard: FirstRunWizard) -> None:
@@ -116,17 +124,17 @@ def test_latin_names_follow_until_corrected(qtbot: QtBot, wizard: FirstRunWizard
 def test_bad_citizenship_code_is_shown_next_to_the_field(
     qtbot: QtBot, session: Session, wizard: FirstRunWizard
 ) -> None:
-    answer_host(wizard)
+    to_passport_page(wizard)
     qtbot.keyClicks(wizard.citizenship.other, "ua, XX")
     wizard.next()
-    assert wizard.currentPage() is wizard.citizenship
+    assert wizard.currentPage() is wizard.passport
     message = wizard.citizenship.messages["person.citizenships"]
     assert message.text() == "XX: not a country code. Use two letters, e.g. UA or KZ."
     assert message.isVisibleTo(wizard)
     assert wizard.citizenship.other.text() == "ua, XX"  # nothing lost
     wizard.citizenship.other.setText("UA")
     wizard.next()
-    assert wizard.currentPage() is wizard.purposes
+    assert wizard.currentPage() is wizard.family
     assert wizard.citizenship.codes() == ["UA"]
 
 
@@ -134,14 +142,15 @@ def test_nothing_chosen_is_refused(wizard: FirstRunWizard) -> None:
     wizard.next()
     assert wizard.currentPage() is wizard.host
     assert wizard.host.messages["host.country"].text() == "Choose the country you are in now."
-    answer_host(wizard)
+    to_passport_page(wizard)
     wizard.next()
-    assert wizard.currentPage() is wizard.citizenship
+    assert wizard.currentPage() is wizard.passport
     assert "at least one citizenship" in wizard.citizenship.messages["person.citizenships"].text()
 
 
 def test_latin_field_with_cyrillic_letters_is_refused(qtbot: QtBot, wizard: FirstRunWizard) -> None:
     answer_all(qtbot, wizard)
+    wizard.back()
     wizard.back()
     wizard.names.edits["family_name_latin"].setText("Иванова")
     wizard.next()
@@ -162,6 +171,7 @@ def test_problems_found_at_the_end_go_back_to_their_page_and_write_nothing(
     assert wizard.currentPage() is wizard.names
     assert wizard.names.messages["person.patronymic"].text() == "too long"
     wizard.names.edits["patronymic"].setText("Сергеевна")
+    wizard.next()
     wizard.next()
     finish(wizard)
     assert wizard.isVisible() and wizard.currentPage() is wizard.family
@@ -248,7 +258,7 @@ def test_a_future_or_unreadable_arrival_is_refused_next_to_the_field(
     assert wizard.currentPage() is host and message.text().startswith("Not a date.")
     host.arrival.setText("Apr 30, 2026")
     wizard.next()
-    assert wizard.currentPage() is wizard.citizenship
+    assert wizard.currentPage() is wizard.purposes
 
 
 def test_no_arrival_date_means_no_entry(qtbot: QtBot, session: Session, wizard: FirstRunWizard) -> None:
@@ -297,3 +307,72 @@ def test_lock_keeps_valid_answers_in_the_vault_and_drops_invalid_ones(
     assert window.first_run is None
     session.open(tmp_path / "new.vault", STRONG)
     assert session.vault.profile.load().person.family_name == "Иванова"  # nothing half-written
+
+
+def test_the_passport_page_fills_what_offices_read_first(
+    qtbot: QtBot, session: Session, wizard: FirstRunWizard
+) -> None:
+    answer_host(wizard, "KZ", date(2026, 4, 2))
+    wizard.host.city.setText("Алматы")
+    wizard.host.address.setText("ул. Абая, 10, кв. 5")
+    wizard.next()
+    wizard.next()
+    page = wizard.passport
+    page.citizenship.listed["RU"].setChecked(True)
+    qtbot.keyClicks(page.born, "1990-07-14")
+    page.sex.buttons["F"].click()
+    page.place.setText("Москва")
+    qtbot.keyClicks(page.number, "75 1234567")
+    qtbot.keyClicks(page.issued, "2021-05-20")
+    qtbot.keyClicks(page.expires, "2031-05-20")
+    page.authority.setText("МВД 77001")
+    with qtbot.waitSignal(session.changed):
+        finish(wizard)  # on the passport page: the family can wait
+    profile = session.vault.profile.load()
+    person = profile.person
+    assert (person.date_of_birth, person.sex, person.place_of_birth) == (date(1990, 7, 14), "F", "Москва")
+    assert person.citizenships == ("RU",)
+    assert [(p.number, p.issued, p.expires, p.authority) for p in profile.passports] == [
+        ("75 1234567", date(2021, 5, 20), date(2031, 5, 20), "МВД 77001")
+    ]
+    assert (profile.host.city, profile.host.address) == ("Алматы", "ул. Абая, 10, кв. 5")
+
+
+def test_the_passport_page_refuses_impossible_details_next_to_them(
+    qtbot: QtBot, session: Session, wizard: FirstRunWizard
+) -> None:
+    to_passport_page(wizard)
+    page = wizard.passport
+    page.citizenship.listed["BY"].setChecked(True)
+    qtbot.keyClicks(page.born, "2030-01-01")  # the clock says 1 May 2026
+    qtbot.keyClicks(page.issued, "2021-05-20")
+    wizard.next()
+    assert wizard.currentPage() is page
+    assert page.messages["person.date_of_birth"].text() == "is in the future"
+    assert (
+        page.messages["passports"].text() == "Type the passport's number too, or leave its details for later."
+    )
+    page.born.setText("1990-07-14")
+    page.number.setText("MP1234567")
+    page.expires.setText("2020-01-01")
+    wizard.next()
+    assert page.messages["passports"].text() == "The passport is valid until a day before its date of issue."
+    assert page.born.text() != "" and page.number.text() == "MP1234567"  # nothing lost
+    page.expires.setText("2031-05-20")
+    wizard.next()
+    assert wizard.currentPage() is wizard.family
+    assert session.vault.profile.load() == Profile()  # nothing written before Finish
+
+
+def test_every_page_can_finish_and_unanswered_pages_change_nothing(
+    qtbot: QtBot, session: Session, wizard: FirstRunWizard
+) -> None:
+    answer_host(wizard, "GE", date(2026, 3, 1))
+    assert wizard.currentPage() is wizard.purposes
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert finish.isVisible() and finish.isEnabled()
+    with qtbot.waitSignal(session.changed):
+        finish.click()
+    profile = session.vault.profile.load()
+    assert profile.host.country == "GE" and profile.passports == ()
+    assert profile.person.citizenships == () and profile.host.city == ""

@@ -59,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("start the app offscreen, render every screen, exit"),
     )
+    parser.add_argument(
+        "--helpdesk",
+        action="store_true",
+        help=_("start the desktop app as a help desk: one client after another, End session clears all"),
+    )
+    parser.add_argument(
+        "--guest",
+        action="store_true",
+        help=_("start the desktop app in a guest session: a vault in memory only, nothing left on disk"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (vault_commands, doc_commands):
         module.register(commands, common)
@@ -86,6 +96,7 @@ def _extra_registrations() -> list[Callable[[argparse._SubParsersAction, argpars
         "content_commands",
         "packet_commands",
         "form_commands",
+        "desk_commands",
     ):
         try:
             module = __import__(f"waystation.cli.{name}", fromlist=["register"])

@@ -67,11 +67,18 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    vault, passphrase = open_vault(args, passphrases(args))
+    source = passphrases(args)
+    vault, passphrase = open_vault(args, source)
     with vault:
-        # The copy opens with the same passphrase, but gets a fresh salt (and so a fresh key).
-        target = copies.backup(vault, Path(args.dest), passphrase)
+        # The copy opens with the same passphrase, but gets a fresh salt (and so a fresh key);
+        # --new-passphrase re-encrypts the copy for its new owner (help-desk handoff).
+        new = None
+        if getattr(args, "new_passphrase", False):
+            new = source.ask_new(_("Passphrase for the copy: "), _("Repeat the passphrase for the copy: "))
+        target = copies.backup(vault, Path(args.dest), passphrase, new_passphrase=new)
     print(_("Backup written and verified: {path}").format(path=target))
+    if new is not None:
+        print(_("The copy opens with its new passphrase; the vault keeps its own."))
     return 0
 
 
@@ -110,6 +117,15 @@ def cmd_wipe(args: argparse.Namespace) -> int:
             return 2
     report = wipe(path)
     forget_vault(report.vault)
+    if report.incomplete is not None:
+        print(
+            "waystation: "
+            + _(
+                "warning: only the start of {path} could be overwritten ({error}); without it no "
+                "passphrase opens the vault, and the file was deleted all the same."
+            ).format(path=report.vault, error=report.incomplete),
+            file=sys.stderr,
+        )
     print(
         ngettext(
             "Wiped {path} ({n} file overwritten and deleted).",
@@ -133,7 +149,13 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     add("create", cmd_create, _("make a new vault (never overwrites a file)"))
     add("check", cmd_check, _("check the passphrase and the vault's integrity"))
     add("passwd", cmd_passwd, _("change the passphrase"))
-    add("backup", cmd_backup, _("write a verified encrypted copy")).add_argument("dest", metavar="DEST")
+    backup = add("backup", cmd_backup, _("write a verified encrypted copy"))
+    backup.add_argument("dest", metavar="DEST")
+    backup.add_argument(
+        "--new-passphrase",
+        action="store_true",
+        help=_("encrypt the copy under a new passphrase (asked after the vault's)"),
+    )
     add("import-json", cmd_import_json, _("replace the profile with a JSON file")).add_argument(
         "file", metavar="FILE"
     )

@@ -7,10 +7,10 @@ Every problem is reported, each with its file, the step (or rule) it concerns an
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -259,8 +259,18 @@ def validate_pack_data(
     if not isinstance(data, Mapping):
         return [Problem(file, "pack", "(pack)", "not a mapping of pack fields")]
     problems = _schema_problems(file, data)
-    problems += _dates_problems(file, data, today or date.today(), shared_ids)
-    problems += _cross_problems(file, data)
+    checks: tuple[Callable[[], list[Problem]], ...] = (
+        partial(_dates_problems, file, data, today or date.today(), shared_ids),
+        partial(_cross_problems, file, data),
+    )
+    for check in checks:
+        try:
+            problems += check()
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError):
+            # These checks read well-formed data; in a file the schema already found malformed
+            # (``days: null``, ``depends_on: 5``) they may trip, and the schema's problems say why.
+            if not problems:
+                raise
     if expected_country and data.get("country") != expected_country:
         problems.append(
             Problem(

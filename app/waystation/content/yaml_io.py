@@ -41,7 +41,12 @@ def read_yaml(path: Path) -> Any:
         raw = handle.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:
         raise UnsafeYaml(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    data = yaml.load(raw.decode("utf-8"), Loader=_PlainLoader)  # a SafeLoader subclass
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=_PlainLoader)  # a SafeLoader subclass
+    except yaml.YAMLError:
+        raise
+    except (ValueError, OverflowError, RecursionError) as exc:  # e.g. an int of 5,000 digits
+        raise UnsafeYaml(f"a value that cannot be read as plain data ({type(exc).__name__})") from None
     _check_tree(data)
     return data
 

@@ -53,7 +53,8 @@ def _table(ctx: Context, rows: Sequence[Row]) -> Table:
         [label_cell(ctx, key, LABEL_WIDTH - 2 * PAD), value_cell(ctx, value, VALUE_WIDTH - 2 * PAD)]
         for key, value in rows
     ]
-    table = Table(data, colWidths=[LABEL_WIDTH, VALUE_WIDTH], hAlign="LEFT")
+    # splitInRow: a value taller than a page (a long address) flows onto the next page
+    table = Table(data, colWidths=[LABEL_WIDTH, VALUE_WIDTH], hAlign="LEFT", splitInRow=1)
     table.setStyle(_grid_style())
     return table
 
@@ -139,7 +140,7 @@ def _stays(ctx: Context, profile: Profile) -> list[Flowable]:
             day(stay.left) or ctx.label_pair("ongoing"),
         )
         rows.append([value_cell(ctx, v, w - 2 * PAD) for v, w in zip(cells, widths, strict=True)])
-    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
+    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1, splitInRow=1)
     table.setStyle(_grid_style(header=True))
     return [*heading, table]
 

@@ -17,9 +17,12 @@ from dataclasses import dataclass
 from pypdf import PageObject, PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
+from waystation.errors import InvalidInput
+from waystation.foreign_pdf import TIME_BUDGET, PdfRefused, check_time, limited, open_limited
+from waystation.i18n import _
 from waystation.packets.fonts import BASE
 from waystation.packets.pdf_pages import add_clean_page, drop_unreachable
-from waystation.packets.scans import PreparedImage, PreparedPdf, open_pdf
+from waystation.packets.scans import PreparedImage, PreparedPdf
 from waystation.packets.stamping import PRODUCER, Stamp, draw_footer
 
 
@@ -74,28 +77,63 @@ def assemble(
     password: str | None,
     check: Callable[[], None],
 ) -> bytes:
-    """The finished PDF; ``check`` is called between pages (to cancel)."""
+    """The finished PDF; ``check`` is called between pages (to cancel). The scans' pages are
+    read within limits (foreign_pdf.py), a time budget for each PDF scan."""
+    scans = {id(slot.pdf): slot.pdf for slot in slots if slot.pdf is not None}
+    current: list[PreparedPdf] = []
+    try:
+        with limited(TIME_BUDGET * max(1, len(scans))):
+            return _assemble(body, slots, stamp, password, check, current)
+    except PdfRefused as refused:
+        if not current:  # it failed on our own pages: a bug, not the scan's fault
+            raise RuntimeError("the packet could not be put together") from refused.__cause__
+        document = current[-1].document
+        name = document.title or document.original_name or f"#{document.id}"
+        raise InvalidInput(
+            _("The scan “{name}” could not be put into the packet: {reason}.").format(
+                name=name, reason=refused.phrase()
+            )
+        ) from None
+
+
+def _assemble(
+    body: bytes,
+    slots: Sequence[Slot],
+    stamp: Stamp,
+    password: str | None,
+    check: Callable[[], None],
+    current: list[PreparedPdf],
+) -> bytes:
     own_pages = PdfReader(io.BytesIO(body)).pages
     readers: dict[int, PdfReader] = {}
     writer = PdfWriter()
     spliced: list[tuple[int, PageObject, str]] = []
+    sources: list[PreparedPdf] = []  # the scan each spliced page comes from
     for number, slot in enumerate(slots, start=1):
         check()
         if slot.pdf is None:
             writer.add_page(own_pages[slot.own - 1])
             continue
-        reader = readers.setdefault(id(slot.pdf), open_pdf(slot.pdf.data))
-        page = add_clean_page(writer, reader.pages[slot.pdf_page])
+        current[:] = [slot.pdf]
+        check_time()
+        if id(slot.pdf) not in readers:
+            readers[id(slot.pdf)] = open_limited(slot.pdf.data)
+        page = add_clean_page(writer, readers[id(slot.pdf)].pages[slot.pdf_page])
         spliced.append((number, page, slot.caption))
+        sources.append(slot.pdf)
+    current.clear()
     if spliced:
         overlay = PdfReader(io.BytesIO(_overlay(spliced, len(slots), stamp)))
-        for (_number, page, _caption), stamped in zip(spliced, overlay.pages, strict=True):
+        for (_number, page, _caption), stamped, source in zip(spliced, overlay.pages, sources, strict=True):
             check()
+            current[:] = [source]
+            check_time()
             box = page.mediabox
             page.merge_translated_page(stamped, float(box.left), float(box.bottom))
             # Serialise the merged content now: pypdf 7.1 writes merged-but-unserialised content
             # streams empty when it encrypts (the footer vanished from encrypted packets).
             page.compress_content_streams()
+        current.clear()
     writer.add_metadata({"/Producer": PRODUCER, "/Creator": PRODUCER})
     drop_unreachable(writer)
     if password is not None:

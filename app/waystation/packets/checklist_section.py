@@ -16,6 +16,7 @@ from waystation.vault.models import DocumentInfo
 
 WIDTHS = (52 * mm, 30 * mm, 32 * mm, FRAME_WIDTH - 114 * mm)
 PAD = 4
+PASSPORTS_ONE_PER_LINE = 3
 
 
 def state_text(state: ItemState) -> str:
@@ -61,7 +62,8 @@ def checklist_section(
                 _details_cell(ctx, item, attached, skipped),
             ]
         )
-    table = Table(rows, colWidths=list(WIDTHS), hAlign="LEFT", repeatRows=1)
+    # splitInRow: a row taller than a page (many documents, long notes) flows onto the next one
+    table = Table(rows, colWidths=list(WIDTHS), hAlign="LEFT", repeatRows=1, splitInRow=1)
     table.setStyle(
         table_style(
             [
@@ -119,8 +121,12 @@ def _details_cell(
         lines.append(_("needed by {date}").format(date=day(item.deadline)))
     if item.expires is not None:
         lines.append(_("valid until {date}").format(date=day(item.expires)))
-    for passport in item.passports:
-        lines.append(_("in the profile: passport {number}").format(number=passport.number or "—"))
+    if len(item.passports) > PASSPORTS_ONE_PER_LINE:  # forty must not make a cell taller than a page
+        passport_numbers = ", ".join(passport.number or "—" for passport in item.passports)
+        lines.append(_("in the profile: passports {numbers}").format(numbers=passport_numbers))
+    else:
+        for passport in item.passports:
+            lines.append(_("in the profile: passport {number}").format(number=passport.number or "—"))
     numbers = [attached[d.id] for d in item.documents if d.id in attached]
     if numbers:
         lines.append(

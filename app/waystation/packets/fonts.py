@@ -192,7 +192,16 @@ def display_order(line: str) -> str:
     """One line in the order its glyphs are drawn, left to right. (python-bidi's classic
     algorithm, because it also mirrors brackets in right-to-left runs; its newer
     ``bidi.get_display`` does not.)"""
-    return str(get_display(line)) if is_rtl(line) else line
+    return str(get_display(_without_unassigned(line))) if is_rtl(line) else line
+
+
+def _without_unassigned(line: str) -> str:
+    """Code points this Python's Unicode tables do not know (newer than them, or never assigned)
+    have no bidirectional class, and python-bidi stops with an AssertionError on them; no font
+    of ours draws them either, so they become U+FFFD (the replacement character)."""
+    if all(unicodedata.bidirectional(char) for char in line):
+        return line
+    return "".join(char if unicodedata.bidirectional(char) else "\ufffd" for char in line)
 
 
 def _markup_line(text: str, bold: bool) -> str:

@@ -3,12 +3,14 @@ once complete, so a failed export (full disk, removed stick) never leaves half a
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import secrets
 from pathlib import Path
 
 from waystation.errors import InvalidInput, StorageFailure
+from waystation.files import read_only_folder
 from waystation.i18n import _
 
 
@@ -34,14 +36,17 @@ def write_new_pdf(path: Path, data: bytes, *, force: bool = False, mode: int = 0
                 os.fsync(handle.fileno())
             os.replace(temporary, path)
         except BaseException:
-            temporary.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
             raise
     except OSError as exc:
         raise _storage_failure(exc, path) from None
 
 
 def _storage_failure(exc: OSError, path: Path) -> StorageFailure:
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if exc.errno == errno.EROFS:
+        return StorageFailure(read_only_folder(path.parent))
+    if exc.errno in (errno.EACCES, errno.EPERM):
         return StorageFailure(_("Cannot write to {folder}: permission denied.").format(folder=path.parent))
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return StorageFailure(_("The disk is full; {path} was not written.").format(path=path))

@@ -22,6 +22,8 @@ from pypdf.generic import (
     StreamObject,
 )
 
+from waystation.foreign_pdf import check_time
+
 # What a page needs to be drawn; everything else on a page dictionary (annotations, actions,
 # metadata, thumbnails, article beads, piece info, structure links) is left behind.
 _PAGE_KEYS_KEPT = frozenset(
@@ -95,6 +97,8 @@ def _scrub(roots: list[PdfObject]) -> None:
         seen.add(id(target))
         if len(seen) > MAX_OBJECTS:
             raise ValueError("a page that draws on too many objects")
+        if len(seen) % 256 == 0:
+            check_time()
         if isinstance(target, DictionaryObject):
             for key in list(target):
                 value = target.raw_get(key)  # indexing would resolve the reference

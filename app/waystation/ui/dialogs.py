@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDir
+from PySide6.QtCore import QDir, QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from waystation.files import free_vault_name
 from waystation.i18n import _
 
 VAULT_PATTERNS = "*.vault"
@@ -98,9 +99,27 @@ class FileDialogs:
         path = Path(names[0])
         return path if path.suffix else path.with_suffix(".vault")
 
+    def suggested_vault(self) -> Path | None:
+        """Where a new vault goes unless the person chooses: a free name in the portable copy's
+        vaults folder, else in their Documents folder (else home). Never an existing file."""
+        folder = Path(
+            vault_folder()
+            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        )
+        if not folder.is_dir():
+            folder = Path.home()
+        return free_vault_name(folder) if folder.is_dir() else None
+
     def open_documents(self, parent: QWidget | None) -> list[Path]:
         names = self._ask(
             parent, _("Add documents"), document_filter(), mode=QFileDialog.FileMode.ExistingFiles
+        )
+        return [Path(n) for n in names]
+
+    def open_vaults(self, parent: QWidget | None, title: str) -> list[Path]:
+        """Several vault files (a help desk packing a family's vaults into one bundle)."""
+        names = self._ask(
+            parent, title, vault_filter(), mode=QFileDialog.FileMode.ExistingFiles, folder=vault_folder()
         )
         return [Path(n) for n in names]
 
@@ -128,29 +147,3 @@ def forget_where_it_was(dialog: QFileDialog) -> None:
     """What Qt writes to QtProject.conf when the dialog is destroyed: nothing of where it was."""
     dialog.setHistory([])
     dialog.setDirectory(QDir.homePath())
-
-
-class ScriptedDialogs(FileDialogs):
-    """Answers queued by a test, in order; an empty queue means "cancel"."""
-
-    def __init__(self) -> None:
-        self.answers: list[object] = []
-
-    def _next(self) -> object:
-        return self.answers.pop(0) if self.answers else None
-
-    def open_vault(self, parent: QWidget | None) -> Path | None:
-        return self._next()  # type: ignore[return-value]
-
-    def new_vault(self, parent: QWidget | None) -> Path | None:
-        return self._next()  # type: ignore[return-value]
-
-    def open_documents(self, parent: QWidget | None) -> list[Path]:
-        answer = self._next()
-        return list(answer) if isinstance(answer, list) else []
-
-    def save_file(self, parent: QWidget | None, title: str, suggested: str, file_filter: str) -> Path | None:
-        return self._next()  # type: ignore[return-value]
-
-    def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
-        return self._next()  # type: ignore[return-value]

@@ -14,8 +14,10 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -118,7 +120,14 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("About Waystation"))
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea(self)  # on a small screen the build details scroll, nothing is squeezed
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(scroll)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         title = plain_label(_("Waystation {version}").format(version=__version__), self)
         title.setObjectName("subheading")
@@ -144,10 +153,14 @@ class AboutDialog(QDialog):
         layout.addWidget(self.link)
         self.details = BuildDetails(self)  # version, build, Qt/PySide6/SQLCipher/Python, places
         layout.addWidget(self.details)
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self.setMinimumWidth(460)
+        self.resize(560, min(body.sizeHint().height() + 80, 640))
 
     def _link(self, path: Path | None) -> QLabel:
         """The threat model's path as a link (only the path is rich text, escaped); plain text

@@ -24,20 +24,23 @@ def _end_process() -> None:
     QCoreApplication.exit(0)
 
 
-def run_desktop(*, selftest: bool = False) -> int:
+def run_desktop(*, selftest: bool = False, helpdesk: bool = False, guest: bool = False) -> int:
+    """``helpdesk``: the desk's start screen and End session (docs/helpdesk.md); ``guest``: a
+    guest process, which starts in a guest session and keeps nothing (helpdesk.guest_places
+    was activated before Qt loaded)."""
     if selftest:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from waystation.ui.selftest import run_selftest
 
-        return run_selftest()
+        return run_selftest(guest=guest)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from waystation.i18n import _, language_from_environment
     from waystation.portable import current as current_places
     from waystation.ui.crash_dialog import CrashReporter
+    from waystation.ui.helpdesk.desk_window import DeskWindow
     from waystation.ui.language import switch_language
-    from waystation.ui.main_window import MainWindow
     from waystation.ui.session import Session
     from waystation.ui.single_instance import SingleInstance, server_name
     from waystation.ui.start_notice import start_notice
@@ -47,15 +50,16 @@ def run_desktop(*, selftest: bool = False) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Waystation")
     session = Session()
-    switch_language(app, session.settings.language or language_from_environment())
+    switch_language(app, session.app_settings.language or language_from_environment())
     instance = SingleInstance(server_name(session.store.folder), app)
     if instance.hand_over():
         print(_("Waystation is already running: its window was brought forward."), file=sys.stderr)
         return 0
     apply_style(app)
-    window = MainWindow(session, end_process=_end_process)
+    window = DeskWindow(session, end_process=_end_process, helpdesk=helpdesk, guest_process=guest)
     crashes = CrashReporter(lambda: window, session.copy)
     crashes.install()
+    window.unplug.install_hook()  # a vault's drive pulled out: one message, not a crash report
     notice = start_notice(current_places(), session.store)
     if notice is not None:  # a read-only portable copy, or a settings file that was unreadable
         window.start.open_panel.message.say(notice, calm=True)

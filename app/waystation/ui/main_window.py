@@ -60,14 +60,14 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or FileDialogs()
         self.end_process = end_process
         self.first_run: FirstRunWizard | None = None
-        self.start = StartScreen(session, self.dialogs, self)
+        self.start = self.make_start_screen()
         self._workspace: Workspace | None = None  # built on first unlock: keeps start-up fast
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.start)
         self.setCentralWidget(self.stack)
         self._build_toolbar()
 
-        self.idle = IdleWatcher(session.clock, session.settings.auto_lock_minutes, self)
+        self.idle = IdleWatcher(session.clock, session.app_settings.auto_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         # The session locking, the screen saver starting, the machine going to sleep: lock too.
         self.system_lock = SystemLockWatcher(self)
@@ -126,6 +126,10 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.help_button)
         self.addAction(self.help_action)
 
+    def make_start_screen(self) -> StartScreen:
+        """The screen shown while locked (the help desk's window makes its own: ui/helpdesk)."""
+        return StartScreen(self.session, self.dialogs, self)
+
     @property
     def workspace(self) -> Workspace:
         if self._workspace is None:
@@ -146,7 +150,7 @@ class MainWindow(QMainWindow):
     def enter_workspace(self) -> None:
         self.stack.setCurrentWidget(self.workspace)
         self.lock_action.setEnabled(True)
-        self.idle.set_minutes(self.session.settings.auto_lock_minutes)
+        self.idle.set_minutes(self.session.app_settings.auto_lock_minutes)
         self.idle.arm()
         self.workspace.enter()
 
@@ -236,14 +240,14 @@ class MainWindow(QMainWindow):
 
     def _settings_changed(self, what: str) -> None:
         if what == "settings":
-            self.idle.set_minutes(self.session.settings.auto_lock_minutes)
+            self.idle.set_minutes(self.session.app_settings.auto_lock_minutes)
             self.retranslate()
 
     def retranslate(self) -> None:
         # Translators: the window title in discreet mode; a plain, ordinary word that draws no attention.
         discreet_title = _("Notes")
-        self.setWindowTitle(discreet_title if self.session.settings.discreet else _("Waystation"))
-        self.setWindowIcon(window_icon(self.session.settings.discreet))
+        self.setWindowTitle(discreet_title if self.session.app_settings.discreet else _("Waystation"))
+        self.setWindowIcon(window_icon(self.session.app_settings.discreet))
         self.lock_action.setText(_("Lock"))
         self.lock_action.setToolTip(_("Lock the vault (Ctrl+L)"))
         self.quick_exit_action.setText(_("Quick exit"))

@@ -4,9 +4,11 @@ line on stderr if anything fails). Used by the installer smoke test and to time 
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +19,9 @@ if TYPE_CHECKING:
 SELFTEST_PASSPHRASE = "selftest only — not a real vault"
 
 
-def run_selftest() -> int:
+def run_selftest(*, guest: bool = False) -> int:
+    """``guest``: inside a guest session (``waystation --guest --selftest``): the vault lives in
+    memory, no temporary folder is made, and nothing is left under HOME, XDG_* or TMPDIR."""
     started = time.perf_counter()
     from PySide6.QtWidgets import QApplication
 
@@ -27,12 +31,20 @@ def run_selftest() -> int:
     from waystation.vault.models import Host, Person, Profile, Stay
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    with tempfile.TemporaryDirectory(prefix="waystation-selftest-") as tmp:
-        folder = Path(tmp)
-        session = Session(store=SettingsStore(folder / "config"))
-        window = MainWindow(session)
-        window.show()
-        session.create(folder / "selftest.vault", SELFTEST_PASSPHRASE)
+    with _selftest_folder(guest) as folder:
+        session = Session(store=SettingsStore(folder / "config" if folder is not None else None))
+        window: MainWindow
+        guest_window = None
+        if folder is None:
+            from waystation.ui.helpdesk.desk_window import DeskWindow
+
+            window = guest_window = DeskWindow(session, guest_process=True)
+            window.show()
+            session.adopt(guest_window.keeper.create(SELFTEST_PASSPHRASE))
+        else:
+            window = MainWindow(session)
+            window.show()
+            session.create(folder / "selftest.vault", SELFTEST_PASSPHRASE)
         session.vault.profile.replace(
             Profile(
                 person=Person(family_name="Тестова", given_names="Анна", citizenships=("RU",)),
@@ -50,11 +62,24 @@ def run_selftest() -> int:
             rendered += 1
         pages = _build_packet(session)
         session.lock()
+        if guest_window is not None:
+            guest_window.keeper.discard()  # the guest session ends: its memory is freed
         window.close()
     elapsed = time.perf_counter() - started
-    print(f"selftest ok: {rendered} screens rendered, a {pages}-page packet built in {elapsed:.2f} s")
+    where = " in a guest session" if guest else ""
+    print(f"selftest ok{where}: {rendered} screens rendered, a {pages}-page packet built in {elapsed:.2f} s")
     print(_mode_line())
     return 0
+
+
+@contextlib.contextmanager
+def _selftest_folder(guest: bool) -> Iterator[Path | None]:
+    """A throwaway folder for the vault and the settings, or none at all in a guest session."""
+    if guest:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="waystation-selftest-") as tmp:
+        yield Path(tmp)
 
 
 def _mode_line() -> str:

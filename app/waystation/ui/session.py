@@ -47,7 +47,7 @@ class Session(QObject):
     locked = Signal()
     # Sent by lock() while the vault is still open: screens save edits that are valid (never ask).
     about_to_lock = Signal()
-    changed = Signal(str)  # "profile", "documents", "progress", "settings"
+    changed = Signal(str)  # a Change (a str enum): what changed in the open vault
     wiped = Signal(object)  # the path of a vault wiped from the app (already locked)
     state_changed = Signal(object)  # VaultState
     wipe_failed = Signal(str)
@@ -64,12 +64,14 @@ class Session(QObject):
         self._library = library
         self._loading: threading.Thread | None = None
         self.store = store or SettingsStore()
-        self.settings: AppSettings = self.store.load()
+        self.app_settings: AppSettings = self.store.load()
         self._vault: Vault | None = None
+        # False at a help desk or in a guest process: no vault is ever added to the recent list.
+        self.remember_vaults = True
         self._state = VaultState.LOCKED
         self._generation = 0
         self.clipboard = ClipboardGuard(parent=self)
-        self.clipboard.set_seconds(self.settings.clipboard_seconds)
+        self.clipboard.set_seconds(self.app_settings.clipboard_seconds)
         application = QGuiApplication.instance()
         if application is not None:
             application.aboutToQuit.connect(self.clipboard.clear_ours)
@@ -123,6 +125,11 @@ class Session(QObject):
     @property
     def is_open(self) -> bool:
         return self._vault is not None and self._vault.is_open
+
+    @property
+    def is_guest(self) -> bool:
+        """The vault in use is a guest session's, in memory only (waystation.helpdesk.guest)."""
+        return self._vault is not None and self._vault.in_memory
 
     def open(self, path: Path, passphrase: str) -> None:
         """Raises the core's typed errors (wrong passphrase, in use, damaged...)."""
@@ -192,7 +199,7 @@ class Session(QObject):
             self._enter(VaultState.LOCKED)
             self.locked.emit()
 
-    def notify(self, what: Change | str) -> None:
+    def notify(self, what: Change) -> None:
         self.changed.emit(what)
 
     # -- what the screens need -----------------------------------------------------------------
@@ -211,22 +218,22 @@ class Session(QObject):
         pack = self.host_pack()
         if pack is None:
             return None
-        return vault_status(self.vault, pack, on or self.today(), lead_days=self.settings.expiry_lead_days)
+        return vault_status(self.vault, pack, on or self.today(), lead_days=self.app_settings.expiry_lead_days)
 
     # -- app settings and clipboard -------------------------------------------------------
 
     def save_settings(self, settings: AppSettings) -> None:
-        self.settings = settings.normalised()
-        self.store.save(self.settings)
-        self.clipboard.set_seconds(self.settings.clipboard_seconds)
-        self.changed.emit("settings")
+        self.app_settings = settings.normalised()
+        self.store.save(self.app_settings)
+        self.clipboard.set_seconds(self.app_settings.clipboard_seconds)
+        self.changed.emit(Change.SETTINGS)
 
     def _remember(self, path: Path) -> None:
-        if not self.settings.remember_recent:
+        if not self.app_settings.remember_recent or not self.remember_vaults or self.is_guest:
             return
-        recent = [str(path.resolve())] + [p for p in self.settings.recent_vaults if p != str(path.resolve())]
-        self.settings.recent_vaults = recent[:8]
-        self.store.save(self.settings)
+        recent = [str(path.resolve())] + [p for p in self.app_settings.recent_vaults if p != str(path.resolve())]
+        self.app_settings.recent_vaults = recent[:8]
+        self.store.save(self.app_settings)
 
     def copy(self, text: str) -> None:
         """Copy a value, marked as secret; it leaves the clipboard after the chosen seconds, when

@@ -35,6 +35,7 @@ class CreatePanel(QWidget):
         self.opener = VaultOpener()
         self.task = VaultTask(self)
         self.picker = PathPicker(dialogs.new_vault, self)
+        self._suggest = dialogs.suggested_vault  # filled in when shown: one less dialog to go through
         self.first = PassphraseField(self)
         self.rules = hint_label("", self)
         self.first_hints = PassphraseHints(self.first, self)
@@ -168,8 +169,18 @@ class CreatePanel(QWidget):
         self._set_busy(True)
         self.task.start(lambda: create_vault(path, passphrase))
 
+    def present(self) -> None:
+        """Coming into view: a new vault's file is suggested if none is chosen, and the focus goes
+        where typing starts (the passphrase, once there is a file)."""
+        if not self.picker.edit.text().strip():
+            suggested = self._suggest()
+            if suggested is not None:
+                self.picker.edit.setText(str(suggested))
+        (self.first if self.picker.path() else self.picker).setFocus()
+
     def _opened(self, vault: Vault) -> None:
         self.wipe()
+        self.picker.edit.setText("")  # that file exists now: the next new vault gets a new name
         if not self.isVisible():  # hidden meanwhile (quick exit): open nothing behind their back
             vault.close()
             self.message.say(

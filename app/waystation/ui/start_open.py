@@ -136,12 +136,12 @@ class OpenPanel(QWidget):
 
     def _remember_open_vault(self) -> None:
         vault = self.session.handle
-        if vault is not None:
+        if vault is not None and not vault.in_memory:  # a guest session has no file to offer
             self.just_locked = vault.path
 
     def show_recent(self) -> None:
-        remember = self.session.settings.remember_recent
-        paths = self.session.settings.recent_vaults if remember else []
+        remember = self.session.app_settings.remember_recent
+        paths = self.session.app_settings.recent_vaults if remember else []
         self.recent.clear()
         self.recent.addItems(paths)
         self.recent.setVisible(bool(paths))
@@ -173,7 +173,7 @@ class OpenPanel(QWidget):
         self.passphrase.wipe()
         self.attempts = 0
         self.show_recent()
-        recent = self.session.settings.recent_vaults if self.session.settings.remember_recent else []
+        recent = self.session.app_settings.recent_vaults if self.session.app_settings.remember_recent else []
         suggestion = str(self.just_locked) if self.just_locked is not None else (recent[0] if recent else "")
         if suggestion:
             self.picker.edit.setText(suggestion)
@@ -201,7 +201,7 @@ class OpenPanel(QWidget):
             self._attempted, self.attempts = path, 0
         self.message.dismiss()
         opener = self.opener.open
-        limit = self.session.settings.wipe_after_failures
+        limit = self.session.app_settings.wipe_after_failures
         counter = FailureCounter(self.session.store.folder)
         self._set_busy(True)
         self.task.start(lambda: open_guarded(path, passphrase, limit=limit, counter=counter, opener=opener))
@@ -240,13 +240,15 @@ class OpenPanel(QWidget):
 
     def _attempts_left(self) -> str:
         """With an unlock limit set: how many tries remain before the vault is wiped."""
-        limit = self.session.settings.wipe_after_failures
+        limit = self.session.app_settings.wipe_after_failures
         path = self.picker.path()
         if not limit or path is None or not path.exists():
             return ""
         left = limit - FailureCounter(self.session.store.folder).count(path)
         return " " + ngettext(
-            "{n} attempt left before the vault is wiped.", "{n} attempts left before the vault is wiped.", left
+            "{n} attempt left before the vault is wiped.",
+            "{n} attempts left before the vault is wiped.",
+            left,
         ).format(n=left)
 
     def _set_busy(self, busy: bool) -> None:

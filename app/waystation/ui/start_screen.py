@@ -83,6 +83,11 @@ class StartScreen(QWidget):
         self.create_panel = CreatePanel(session, dialogs, self.tabs)
         self.tabs.addTab(self.open_panel, "")
         self.tabs.addTab(self.create_panel, "")
+        # The first start here (no app settings yet): there is most likely nothing to open.
+        self.first_start = not session.store.path.exists()
+        for signal in (self.opened, self.created):
+            signal.connect(self._not_first_any_more)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.open_panel.unlocked.connect(self.opened)
         self.create_panel.created.connect(self.created)
         for panel in (self.open_panel, self.create_panel):
@@ -108,15 +113,24 @@ class StartScreen(QWidget):
 
     def reset(self) -> None:
         self.create_panel.wipe()
-        self.tabs.setCurrentWidget(self.open_panel)
         self.open_panel.reset()
+        self.tabs.setCurrentWidget(self.create_panel if self.first_start else self.open_panel)
+        if self.first_start:
+            self.create_panel.present()  # the focus goes there, not to the hidden open panel
+
+    def _tab_shown(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.create_panel:
+            self.create_panel.present()
+
+    def _not_first_any_more(self) -> None:
+        self.first_start = False
 
     def choose_language(self, code: str) -> None:
         """Switch now, and keep the choice for the next start (in the app settings)."""
         if code not in UI_LANGUAGES or code == current_language():
             return
         try:
-            self.session.save_settings(dataclasses.replace(self.session.settings, language=code))
+            self.session.save_settings(dataclasses.replace(self.session.app_settings, language=code))
         except OSError as exc:
             error = exc.strerror or str(exc)
             self.open_panel.message.say(

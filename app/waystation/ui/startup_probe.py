@@ -47,7 +47,7 @@ def _app() -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Waystation")
     session = Session()
-    switch_language(app, session.settings.language or language_from_environment())
+    switch_language(app, session.app_settings.language or language_from_environment())
     apply_style(app)
     window = MainWindow(session)
     window.show_where_it_was()

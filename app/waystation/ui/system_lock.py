@@ -47,18 +47,18 @@ class SystemLockWatcher(QObject):
                 f"{LOGIN1}.Manager",
                 "PrepareForSleep",
                 self,
-                SLOT("on_sleep(bool)"),
+                _slot("on_sleep(bool)"),
             ):
                 self.connected.append("logind sleep")
             session_path = _login_session_path()
             if system.connect(
-                LOGIN1, session_path, f"{LOGIN1}.Session", "Lock", self, SLOT("on_session_lock()")
+                LOGIN1, session_path, f"{LOGIN1}.Session", "Lock", self, _slot("on_session_lock()")
             ):
                 self.connected.append("logind session lock")
         bus = QDBusConnection.sessionBus()
         if bus.isConnected():
             for path in ("/org/freedesktop/ScreenSaver", "/ScreenSaver"):
-                if bus.connect("", path, SCREENSAVER, "ActiveChanged", self, SLOT("on_screensaver(bool)")):
+                if bus.connect("", path, SCREENSAVER, "ActiveChanged", self, _slot("on_screensaver(bool)")):
                     self.connected.append(f"screen saver {path}")
         log.debug("system lock channels: %s", ", ".join(self.connected) or "none")
 
@@ -75,6 +75,11 @@ class SystemLockWatcher(QObject):
     def on_screensaver(self, active: bool) -> None:
         if active:
             self.lock_requested.emit()
+
+
+def _slot(signature: str) -> bytes:
+    """Qt's slot name for QDBusConnection.connect, as the bytes its signature declares."""
+    return SLOT(signature).encode("ascii")
 
 
 def _login_session_path() -> str:

@@ -1,5 +1,6 @@
-"""The first-run wizard, shown once after a vault is created: host country and arrival, citizenship,
-purposes, names, family. Finishing validates the whole profile first and writes it in one go (the
+"""The first-run wizard, shown once after a vault is created: host country, arrival and address,
+purposes, names, the passport (citizenship, birth, the passport's details), family. Every page
+can finish: the rest waits for the profile. Finishing validates the whole profile first and writes it in one go (the
 arrival becomes the first, open entry); closing it ("Later", Escape or the window's close button)
 with answers given asks first: save them, discard them, or go on answering. Locking the vault
 closes it without a question, saving the answers if they are valid (as every screen does)."""
@@ -17,9 +18,10 @@ from PySide6.QtWidgets import QDialog, QWidget, QWizard
 from waystation.errors import WaystationError
 from waystation.i18n import _
 from waystation.rules.vault_status import PURPOSES_SETTING
-from waystation.ui.session import Session
+from waystation.ui.session import Change, Session
 from waystation.ui.widgets.ask import Leaving, save_discard_cancel
-from waystation.ui.wizard_pages import CitizenshipPage, HostPage, PurposesPage, WizardStep
+from waystation.ui.wizard_pages import HostPage, PurposesPage, WizardStep
+from waystation.ui.wizard_passport import PassportPage
 from waystation.ui.wizard_people import FamilyPage, NamesPage
 from waystation.vault import profile_json
 
@@ -31,13 +33,16 @@ class FirstRunWizard(QWizard):
         self.setObjectName("first_run_wizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, True)
         self.host = HostPage(session.library, session.today(), self)
-        self.citizenship = CitizenshipPage(self)
         self.purposes = PurposesPage(self)
         self.names = NamesPage(self)
+        self.passport = PassportPage(session.today(), self)
+        self.citizenship = self.passport.citizenship
         self.family = FamilyPage(self)
-        self.steps: list[WizardStep] = [self.host, self.citizenship, self.purposes, self.names, self.family]
+        self.steps: list[WizardStep] = [self.host, self.purposes, self.names, self.passport, self.family]
         for step in self.steps:
+            step.setFinalPage(True)  # Finish works on every page: what is not answered waits
             self.addPage(step)
         self.ask_closing: Callable[[], Leaving] = self._ask_closing
         session.about_to_lock.connect(self._save_before_lock)
@@ -78,7 +83,7 @@ class FirstRunWizard(QWizard):
             self._show_problems([f"(profile): {exc.message}"])
             return False
         if not quiet:
-            self.session.notify("profile")
+            self.session.notify(Change.PROFILE)
         return True
 
     # -- closing ----------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""The first pages of the first-run wizard: where the person is and since when, their
-citizenships, and why they came. Each page checks its own fields and shows a message right
+"""The first pages of the first-run wizard: where the person is, since when and at which address,
+and why they came. Each page checks its own fields and shows a message right
 under the field; the wizard checks the whole profile once more before anything is written."""
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from waystation.i18n import _, current_language
 from waystation.ui.pages.base import plain_label
 from waystation.ui.widgets.country import guide_label
 from waystation.ui.widgets.date_input import DateLineEdit, date_problem
-from waystation.vault.profile_json import country_codes
 
 PURPOSES: tuple[str, ...] = (
     "work",
@@ -36,7 +35,6 @@ PURPOSES: tuple[str, ...] = (
     "asylum",
     "property",
 )
-LISTED_CITIZENSHIPS: tuple[str, ...] = ("RU", "BY")
 
 
 def purpose_name(purpose: str) -> str:
@@ -114,6 +112,8 @@ class HostPage(WizardStep):
         self.country = QComboBox(self)
         self.arrival = DateLineEdit(self)
         self.arrival.today = self.arrival.latest = lambda: self.today
+        self.city = QLineEdit(self)
+        self.address = QLineEdit(self)
         self.messages = {"host.country": message_label(self), "host.arrival_date": message_label(self)}
         self.messages["stays"] = self.messages["host.arrival_date"]
         self.country_label = plain_label("", self)
@@ -127,6 +127,15 @@ class HostPage(WizardStep):
         assert arrival_layout is not None
         arrival_layout.setAlignment(self.arrival, Qt.AlignmentFlag.AlignLeft)  # a date needs no full row
         form.addRow(self.arrival_label, arrival_box)
+        self.city_label = plain_label("", self)
+        self.address_label = plain_label("", self)
+        self.city_label.setBuddy(self.city)
+        self.address_label.setBuddy(self.address)
+        form.addRow(self.city_label, self.city)
+        form.addRow(self.address_label, self.address)
+        self.address_hint = plain_label("", self, wrap=True)
+        self.address_hint.setObjectName("meta")
+        form.addRow(self.address_hint)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addSpacing(8)
@@ -170,6 +179,10 @@ class HostPage(WizardStep):
         arrival = value.isoformat() if value is not None else None
         document["host"]["country"] = country
         document["host"]["arrival_date"] = arrival
+        for key, edit in (("city", self.city), ("address", self.address)):
+            text = " ".join(edit.text().split())
+            if text:  # an empty field leaves the profile's value as it is
+                document["host"][key] = text
         stays = [{"country": country, "entered": arrival, "left": None}] if country and arrival else []
         document["stays"] = stays
 
@@ -185,75 +198,23 @@ class HostPage(WizardStep):
         self.arrival_label.setText(_("&Arrived on:"))
         self.country.setAccessibleName(_("Country you are in now"))
         self.arrival.setAccessibleName(_("Day you arrived"))
+        self.city_label.setText(_("C&ity:"))
+        self.address_label.setText(_("Add&ress:"))
+        self.city.setAccessibleName(_("City"))
+        self.address.setAccessibleName(_("Address where you live"))
+        self.address_hint.setText(
+            _(
+                "Where you live or are registered now, as an office would write it. You can leave it for later."
+            )
+        )
         self.arrival.retranslate()
         self.fill_countries()
 
     def forget(self) -> None:
         super().forget()
         self.country.setCurrentIndex(0)
-        self.arrival.setText("")  # empty: not known; clear() would stay in the undo history
-
-
-class CitizenshipPage(WizardStep):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.listed = {code: QCheckBox(self) for code in LISTED_CITIZENSHIPS}
-        self.other = QLineEdit(self)
-        self.other_label = plain_label("", self)
-        self.other_label.setBuddy(self.other)
-        self.messages = {"person.citizenships": message_label(self)}
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addSpacing(8)
-        for box in self.listed.values():
-            layout.addWidget(box)
-        layout.addSpacing(8)
-        layout.addWidget(self.other_label)
-        layout.addWidget(self.other)
-        layout.addWidget(self.messages["person.citizenships"])
-        layout.addStretch(1)
-
-    def codes(self) -> list[str]:
-        chosen = [code for code, box in self.listed.items() if box.isChecked()]
-        for code in self.other.text().replace(",", " ").upper().split():
-            if code not in chosen:
-                chosen.append(code)
-        return chosen
-
-    def validatePage(self) -> bool:  # noqa: N802 (Qt API)
-        self.clear_problems()
-        message = self.messages["person.citizenships"]
-        unknown = [code for code in self.codes() if code not in country_codes()]
-        if unknown:
-            self.show_problem(
-                message,
-                _("{codes}: not a country code. Use two letters, e.g. UA or KZ.").format(
-                    codes=", ".join(unknown)
-                ),
-            )
-            self.other.setFocus()
-            return False
-        if not self.codes():
-            self.show_problem(message, _("Choose at least one citizenship: the stay rules depend on it."))
-            return False
-        return True
-
-    def contribute(self, document: dict[str, Any]) -> None:
-        document["person"]["citizenships"] = self.codes()
-
-    def retranslate(self) -> None:
-        self.setTitle(_("Your citizenship"))
-        self.intro.setText(_("Which passports do you hold? How long you may stay depends on them."))
-        self.listed["RU"].setText(_("&Russia"))
-        self.listed["BY"].setText(_("&Belarus"))
-        self.other_label.setText(_("&Other citizenships (two-letter country codes, e.g. UA, KZ):"))
-        self.other.setAccessibleName(_("Other citizenships as country codes"))
-
-    def forget(self) -> None:
-        super().forget()
-        for box in self.listed.values():
-            box.setChecked(False)
-        self.other.setText("")  # clear() would stay in the undo history
+        for edit in (self.arrival, self.city, self.address):
+            edit.setText("")  # empty: not known; clear() would stay in the undo history
 
 
 class PurposesPage(WizardStep):

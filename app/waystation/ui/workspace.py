@@ -7,7 +7,7 @@ when the workspace is too narrow for the names and a comfortable screen beside t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, SignalInstance
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,9 +43,7 @@ class Workspace(QWidget):
             self.pages[page.key] = page
             self.stack.addWidget(page)
             self.nav.add_screen(page.key, page.title(), icon(page.icon_name))
-            navigate = getattr(page, "navigate", None)
-            if isinstance(navigate, SignalInstance):
-                navigate.connect(self.go_to)
+            page.navigate.connect(self.go_to)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -88,9 +86,8 @@ class Workspace(QWidget):
         if key not in self.pages:
             return
         page = self.show_page(key)
-        focus_item = getattr(page, "focus_item", None)
-        if item_id and callable(focus_item):
-            focus_item(item_id)
+        if item_id:
+            page.focus_item(item_id)
 
     def _show_row(self, row: int) -> None:
         if row < 0:

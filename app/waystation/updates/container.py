@@ -10,7 +10,8 @@ writes for the same members (fixed dates, attributes and order, no comments, no 
 That makes every byte of a bundle matter: a change anywhere is either covered by the signature and
 the hashes, or breaks the canonical form — a bundle with one byte flipped is never installed. It
 also rules out, before anything is read: paths outside the bundle, absolute paths, links, folders,
-compressed members (no decompression bombs) and oversized files.
+compressed members (no decompression bombs) and oversized files — the rules every archive
+Waystation reads follows (``waystation/archive_rules.py``, shared with bundles of vaults).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from waystation.archive_rules import Unsafe, content_problem, path_problem, repeated_names
 from waystation.updates.manifest import MAX_GUIDE_BYTES, MAX_GUIDES
 
 MANIFEST = "manifest.json"
@@ -63,27 +65,27 @@ def bundle_bytes(files: BundleFiles) -> bytes:
     return buffer.getvalue()
 
 
+_REASONS = {
+    Unsafe.ABSOLUTE: "an absolute path ({name})",
+    Unsafe.TRAVERSAL: "a path that leads outside the bundle ({name})",
+    Unsafe.LINK: "a link ({name})",
+    Unsafe.NOT_A_FILE: "something that is not a plain file ({name})",
+    Unsafe.ENCRYPTED: "an encrypted file ({name})",
+    Unsafe.COMPRESSED: "a compressed file ({name}): bundles are stored uncompressed",
+    Unsafe.TOO_LARGE: "a file that is too large ({name})",
+}
+
+
 def _name_problem(info: zipfile.ZipInfo) -> str | None:
+    """The shared archive rules (``archive_rules``), with the names a guide bundle allows."""
     name = info.filename
-    kind = stat.S_IFMT(info.external_attr >> 16)
-    if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name):
-        return f"an absolute path ({name})"
-    if ".." in re.split(r"[/\\]", name):
-        return f"a path that leads outside the bundle ({name})"
-    if kind == stat.S_IFLNK:
-        return f"a link ({name})"
-    if info.is_dir() or (kind and kind != stat.S_IFREG):
-        return f"something that is not a plain file ({name})"
-    if name not in (MANIFEST, SIGNATURE) and not _GUIDE_NAME.fullmatch(name):
+    unsafe = path_problem(info)
+    if unsafe is None and name not in (MANIFEST, SIGNATURE) and not _GUIDE_NAME.fullmatch(name):
         return f"a file a bundle may not hold ({name})"
-    if info.flag_bits & 0x1:
-        return f"an encrypted file ({name})"
-    if info.compress_type != zipfile.ZIP_STORED:
-        return f"a compressed file ({name}): bundles are stored uncompressed"
-    limit = MAX_GUIDE_BYTES if name.startswith("guides/") else MAX_SMALL_MEMBER_BYTES
-    if info.file_size > limit or info.compress_size != info.file_size:
-        return f"a file that is too large ({name})"
-    return None
+    if unsafe is None:
+        limit = MAX_GUIDE_BYTES if name.startswith("guides/") else MAX_SMALL_MEMBER_BYTES
+        unsafe = content_problem(info, limit)
+    return None if unsafe is None else _REASONS[unsafe].format(name=name)
 
 
 def _members(archive: zipfile.ZipFile) -> dict[str, bytes]:
@@ -91,7 +93,7 @@ def _members(archive: zipfile.ZipFile) -> dict[str, bytes]:
     if len(infos) > MAX_GUIDES + 2:
         raise ContainerError("too many files")
     names = [info.filename for info in infos]
-    if len(set(names)) != len(names):
+    if repeated_names(infos):
         raise ContainerError("the same file twice")
     for info in infos:
         problem = _name_problem(info)

@@ -98,6 +98,10 @@ def _check_file_shape(path: Path) -> None:
 class Vault:
     """An open, unlocked vault. Close it (or use it as a context manager) to release the lock."""
 
+    # True for a guest session's vault, which lives in memory only (waystation.helpdesk.guest):
+    # it has no file, so nothing may be read from, remembered by or written beside its path.
+    in_memory = False
+
     def __init__(self, path: Path, conn: Connection) -> None:
         self.path = path
         self._conn: Connection | None = conn

@@ -21,7 +21,7 @@ from pathlib import Path
 from waystation.errors import InvalidInput, StorageFailure, VaultDamaged, WaystationError
 from waystation.i18n import _
 from waystation.vault import sqlerrors
-from waystation.vault.connection import Connection, Vault, _raw_connect
+from waystation.vault.connection import Connection, Vault, _raw_connect, _uri
 from waystation.vault.migrations import APPLICATION_ID
 from waystation.vault.passphrase import normalise
 
@@ -105,11 +105,17 @@ def _temporary_sibling(target: Path, purpose: str) -> Path:
     return target.with_name(f".{target.name}.{purpose}-{secrets.token_hex(4)}")
 
 
+# SQLite's own file system on this platform. An attached database otherwise inherits the VFS of
+# the connection: the copy of a guest session's in-memory vault would stay in memory too.
+_DISK_VFS = "win32" if os.name == "nt" else "unix"
+
+
 def _export(conn: Connection, destination: Path, passphrase: str) -> None:
     """Write an encrypted copy (with its own fresh salt) of ``conn``'s database to ``destination``."""
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        conn.execute("ATTACH DATABASE ? AS waystation_copy KEY ?", (str(destination), normalise(passphrase)))
+        target = f"{_uri(destination, 'rwc')}&vfs={_DISK_VFS}"
+        conn.execute("ATTACH DATABASE ? AS waystation_copy KEY ?", (target, normalise(passphrase)))
         try:
             conn.execute("SELECT sqlcipher_export('waystation_copy')").fetchall()
             conn.execute(f"PRAGMA waystation_copy.user_version = {version:d}")
@@ -161,40 +167,57 @@ def _verified_copy(
                 expected = content_digest(conn)
                 _export(conn, temporary, passphrase)
         else:
-            expected = _export_snapshot(vault, current, temporary, passphrase)
+            spare = target if target.parent != vault.path.parent else None
+            expected = _export_snapshot(vault, current, temporary, passphrase, spare)
         os.chmod(temporary, 0o600)
         _fsync_file_and_folder(temporary)
         _verify(temporary, passphrase, expected)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only folder refuses even this; keep the first error
+            temporary.unlink(missing_ok=True)
         raise
     return temporary
 
 
-def _snapshot(vault: Vault) -> Path:
+def _snapshot(vault: Vault, spare: Path | None = None) -> Path:
     """The vault's bytes as they are — still encrypted under its key — copied while nothing can
     write. This is the only moment a backup or a passphrase change holds the vault; the long
-    part (re-encrypting, verifying) runs on the snapshot's own connection."""
-    snapshot = _temporary_sibling(vault.path, "snapshot")
-    fd = os.open(snapshot, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    part (re-encrypting, verifying) runs on the snapshot's own connection. The snapshot lies
+    beside the vault, or beside ``spare`` when the vault's folder is read-only (a backup from a
+    locked USB stick): it is as encrypted as the vault."""
     try:
+        return _snapshot_beside(vault, vault.path)
+    except StorageFailure:
+        if spare is None:
+            raise
+        return _snapshot_beside(vault, spare)
+
+
+def _snapshot_beside(vault: Vault, neighbour: Path) -> Path:
+    snapshot = _temporary_sibling(neighbour, "snapshot")
+    try:
+        fd = os.open(snapshot, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         with vault.exclusive(), os.fdopen(fd, "wb") as out, vault.path.open("rb") as source:
             while block := source.read(1024 * 1024):
                 out.write(block)
     except OSError as exc:
-        snapshot.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            snapshot.unlink(missing_ok=True)
         raise StorageFailure(
             _("The vault could not be copied ({error}); nothing was changed.").format(error=exc.strerror)
         ) from None
     except BaseException:
-        snapshot.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            snapshot.unlink(missing_ok=True)
         raise
     return snapshot
 
 
-def _export_snapshot(vault: Vault, current: str, destination: Path, passphrase: str) -> str:
+def _export_snapshot(
+    vault: Vault, current: str, destination: Path, passphrase: str, spare: Path | None = None
+) -> str:
     """Export a snapshot of the vault to ``destination``; returns the digest of its content."""
-    snapshot = _snapshot(vault)
+    snapshot = _snapshot(vault) if spare is None else _snapshot(vault, spare)
     try:
         conn = _raw_connect(snapshot, current, "ro")
         try:
@@ -250,7 +273,9 @@ def remove_leftovers(folder: Path, name: str, purposes: tuple[str, ...]) -> list
 def remove_vault_leftovers(vault: Vault) -> list[Path]:
     """After the vault is open (its key proven, the file ours): what a killed passphrase change,
     upgrade or key check left beside it."""
-    return remove_leftovers(vault.path.parent, vault.path.name, ("rekey", "premigration", "keyproof", "snapshot"))
+    return remove_leftovers(
+        vault.path.parent, vault.path.name, ("rekey", "premigration", "keyproof", "snapshot")
+    )
 
 
 def backup_target(vault: Vault, destination: Path) -> Path:
@@ -262,18 +287,24 @@ def backup_target(vault: Vault, destination: Path) -> Path:
     return destination
 
 
-def backup(vault: Vault, destination: Path | str, passphrase: str) -> Path:
+def backup(
+    vault: Vault, destination: Path | str, passphrase: str, *, new_passphrase: str | None = None
+) -> Path:
     """A verified encrypted copy at ``destination`` (a new file, or a folder to put it in).
     ``passphrase`` is the vault's own: the copy opens with it (with a fresh salt, so a fresh key),
-    and it opens the snapshot the copy is made from."""
+    and it opens the snapshot the copy is made from — unless ``new_passphrase`` is given, which
+    then opens the copy instead (a handoff copy re-encrypted for its new owner). A vault in memory
+    (a guest session) has no file to snapshot: its copy is made through its own connection."""
     target = backup_target(vault, Path(destination))
     if target.exists():
         raise InvalidInput(_("{path} already exists; it was left untouched.").format(path=target))
     if not target.parent.is_dir():
         raise InvalidInput(_("The folder {folder} does not exist.").format(folder=target.parent))
-    remove_leftovers(target.parent, target.name, ("backup",))  # from a backup killed midway
+    remove_leftovers(target.parent, target.name, ("backup", "snapshot"))  # from a backup killed midway
     try:
-        temporary = _verified_copy(vault, target, passphrase, "backup", current=passphrase)
+        copy_passphrase = passphrase if new_passphrase is None else new_passphrase
+        current = None if vault.in_memory else passphrase
+        temporary = _verified_copy(vault, target, copy_passphrase, "backup", current=current)
         _place_without_overwriting(temporary, target)
     except PermissionError:
         raise StorageFailure(
@@ -296,12 +327,19 @@ def change_passphrase(vault: Vault, new_passphrase: str, current: str | None = N
     """
     normalise(new_passphrase)
     path = vault.path
-    if current is None:
-        with vault.exclusive():
-            return _swap_in_new_passphrase(
-                vault, path, _verified_copy(vault, path, new_passphrase, "rekey"), new_passphrase
+    try:
+        if current is None:
+            with vault.exclusive():
+                return _swap_in_new_passphrase(
+                    vault, path, _verified_copy(vault, path, new_passphrase, "rekey"), new_passphrase
+                )
+        temporary = _verified_copy(vault, path, new_passphrase, "rekey", current=current)
+    except OSError as exc:  # the folder refused (read-only, full): the vault was not touched
+        raise StorageFailure(
+            _("The passphrase could not be changed: {error}. The old passphrase still works.").format(
+                error=exc.strerror
             )
-    temporary = _verified_copy(vault, path, new_passphrase, "rekey", current=current)
+        ) from None
     with vault.exclusive() as conn:
         if content_digest(conn) != _digest_of(temporary, new_passphrase):
             temporary.unlink(missing_ok=True)  # something was saved meanwhile: copy again, holding it

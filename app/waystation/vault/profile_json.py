@@ -16,11 +16,17 @@ before the two were kept in step); the profile screen then adds the entry for th
 Impossible dates are refused: a date of birth, an arrival or an entry after "today", and a date of
 birth after the arrival. "Today" is an argument (``today=``) so that the desktop app checks with
 its own clock (tests run on a fixed day); it defaults to the computer's date.
+
+A file is hostile until proven otherwise (profile_reading.py): only a regular file is read, never
+past ``MAX_FILE_BYTES``; deep nesting, endless numbers, ``NaN`` and unpaired surrogates are
+refused with a clear message. Lists are capped by the schema, and only the first
+``MAX_PROBLEMS_SHOWN`` problems are spelled out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -34,20 +40,27 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from waystation.errors import InvalidInput
-from waystation.i18n import _
+from waystation.i18n import _, ngettext
 from waystation.resources_path import resource
 from waystation.vault.models import FamilyMember, Host, Passport, Permit, Person, Profile, Stay
+from waystation.vault.profile_reading import loads, read_profile_bytes, shape_problems
 
 FORMAT = "waystation-profile/2"
 FORMAT_V1 = "waystation-profile/1"
 MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_PROBLEMS_SHOWN = 20
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "ZZ", "QO"}
 
 
 class ProfileInvalid(InvalidInput):
     def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        message = "; ".join(shown)
+        if len(problems) > len(shown):
+            more = len(problems) - len(shown)
+            message += "; " + ngettext("and {n} more problem", "and {n} more problems", more).format(n=more)
+        super().__init__(message)
         self.problems = problems
 
 
@@ -237,7 +250,12 @@ def validate(data: Any, *, today: date | None = None) -> list[str]:
     ``today`` (the computer's date unless given) are refused where they cannot be."""
     if not isinstance(data, Mapping):
         return ["(file): " + _("must be a JSON object")]
-    problems = [_schema_message(e) for e in sorted(_validator().iter_errors(data), key=lambda e: e.path)]
+    problems = shape_problems(data, MAX_PROBLEMS_SHOWN)
+    if problems:
+        return problems
+    # errors come lazily: a list of a million bad items must not be described a million times
+    errors = itertools.islice(_validator().iter_errors(data), MAX_PROBLEMS_SHOWN * 5)
+    problems = [_schema_message(e) for e in sorted(errors, key=lambda e: e.path)]
     if problems:
         return problems
     return _semantic_problems(data, today or date.today())
@@ -389,30 +407,7 @@ def read_file(
     path: Path, extra_checks: Callable[[Profile], list[str]] | None = None, *, today: date | None = None
 ) -> Profile:
     """Read and validate a profile file; nothing is written anywhere."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InvalidInput(_("{path} is too large to be a profile.").format(path=path))
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(_("There is no file at {path}.").format(path=path)) from None
-    except IsADirectoryError:
-        raise InvalidInput(_("{path} is a folder.").format(path=path)) from None
-    except OSError as exc:
-        raise InvalidInput(
-            _("{path} cannot be read: {error}").format(path=path, error=exc.strerror)
-        ) from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InvalidInput(_("{path} is not UTF-8 text.").format(path=path)) from None
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(
-            _("{path} is not valid JSON (line {line}, column {column}: {error}).").format(
-                path=path, line=exc.lineno, column=exc.colno, error=exc.msg
-            )
-        ) from None
-    profile = from_document(data, today=today)
+    profile = from_document(loads(read_profile_bytes(path, MAX_FILE_BYTES), path), today=today)
     if extra_checks:
         problems = extra_checks(profile)
         if problems:

@@ -33,6 +33,15 @@ _PLAIN_SQLITE = b"SQLite format 3\x00"
 class WipeReport:
     vault: Path
     removed: tuple[Path, ...]  # every file removed, the vault first
+    # why the vault was overwritten only in part (its first page, with the key's salt, always):
+    # the disk refused the rest; the file was deleted all the same
+    incomplete: str | None = None
+
+
+class _PartlyOverwritten(Exception):
+    def __init__(self, error: str) -> None:
+        super().__init__(error)
+        self.error = error
 
 
 def companions(vault: Path) -> list[Path]:
@@ -66,18 +75,22 @@ def wipe(path: Path | str) -> WipeReport:
         vault = vault.resolve()
     _check_is_vault(vault)
     _check_writable(vault)
+    incomplete = None
     with _claimed(vault) as handle:
-        _overwrite(handle)
+        try:
+            _overwrite(handle)
+        except _PartlyOverwritten as partly:
+            incomplete = partly.error  # no passphrase opens it any more: delete it all the same
     removed = [vault]
     _unlink(vault)
     for companion in companions(vault):
         with contextlib.suppress(OSError):
-            with companion.open("r+b") as handle:
+            with companion.open("r+b") as handle, contextlib.suppress(_PartlyOverwritten):
                 _overwrite(handle)
             _unlink(companion)
             removed.append(companion)
     _sync_folder(vault.parent)
-    return WipeReport(vault, tuple(removed))
+    return WipeReport(vault, tuple(removed), incomplete)
 
 
 def _check_is_vault(path: Path) -> None:
@@ -150,11 +163,21 @@ def _lock_everything(handle: BinaryIO) -> bool:
 
 
 def _overwrite(stream: BinaryIO) -> None:
-    """Random bytes over the first page (header and salt), then over the rest, once."""
+    """Random bytes over the first page (header and salt), then over the rest, once. Fails with
+    StorageFailure when not even the first page could be overwritten (nothing was destroyed), and
+    with _PartlyOverwritten when the rest could not be (the vault can no longer be opened)."""
     size = os.fstat(stream.fileno()).st_size
     try:
         stream.seek(0)
-        written = 0
+        stream.write(os.urandom(min(PAGE_SIZE, size)))
+        stream.flush()
+        os.fsync(stream.fileno())
+    except OSError as exc:
+        raise StorageFailure(
+            _("The vault could not be overwritten ({error}); it was not deleted.").format(error=exc.strerror)
+        ) from None
+    try:
+        written = min(PAGE_SIZE, size)
         while written < size:
             block = os.urandom(min(CHUNK, size - written))
             stream.write(block)
@@ -162,9 +185,7 @@ def _overwrite(stream: BinaryIO) -> None:
         stream.flush()
         os.fsync(stream.fileno())
     except OSError as exc:
-        raise StorageFailure(
-            _("The vault could not be overwritten ({error}); it was not deleted.").format(error=exc.strerror)
-        ) from None
+        raise _PartlyOverwritten(exc.strerror or type(exc).__name__) from None
 
 
 def _unlink(path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -45,7 +45,6 @@ def entry_target(entry: CalendarEntry) -> tuple[str, str]:
 class CalendarPage(Page):
     key = "calendar"
     icon_name = "calendar"
-    navigate = Signal(str, str)  # page key, item id
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, dialogs: FileDialogs | None = None

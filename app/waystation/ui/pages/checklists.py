@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTabBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -40,8 +39,9 @@ from waystation.ui.pages.leaving import LeaveGuard
 from waystation.ui.pages.look import PAGE_STYLE
 from waystation.ui.pages.step_detail import StepDetail
 from waystation.ui.pages.vocabulary import state_name, track_name
-from waystation.ui.session import Session
+from waystation.ui.session import Change, Session
 from waystation.ui.widgets.ask import Leaving
+from waystation.ui.widgets.fitting_tabs import FittingTabs
 from waystation.ui.widgets.view_columns import drop_columns_when_narrow
 from waystation.ui.widgets.wrap_delegate import WrapDelegate
 from waystation.vault.models import STEP_STATES, StepProgress
@@ -54,7 +54,6 @@ STATE_FILTERS: tuple[str | None, ...] = (None, "open", *STEP_STATES)
 class ChecklistsPage(UnsavedProgress, Page):
     key = "checklists"
     icon_name = "checklists"
-    navigate = Signal(str, str)  # page key, item id
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, dialogs: FileDialogs | None = None
@@ -73,8 +72,7 @@ class ChecklistsPage(UnsavedProgress, Page):
         self.message.setObjectName("warning")
         self.profile_button = QPushButton(self)
         self.profile_button.clicked.connect(lambda: self.navigate.emit("profile", "host"))
-        self.tracks = QTabBar(self)
-        self.tracks.setExpanding(False)
+        self.tracks = FittingTabs(self)  # a drop-down list when the tabs would not fit
         self.tracks.currentChanged.connect(self._track_chosen)
         self.state_filter = QComboBox(self)
         # as wide as a short state name: the search field beside it keeps room to type (800 px)
@@ -322,7 +320,7 @@ class ChecklistsPage(UnsavedProgress, Page):
         self.progress = self.session.vault.progress.all()
         self.detail.editor.show_progress(self.progress.get(step_id), self.session.today())
         if not self._quiet:
-            self.session.notify("progress")
+            self.session.notify(Change.PROGRESS)
         self.detail.editor.show_saved()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
@@ -340,7 +338,7 @@ class ChecklistsPage(UnsavedProgress, Page):
                 problem = exc.message
                 break
         if added:
-            self.session.notify("documents")
+            self.session.notify(Change.DOCUMENTS)
         if problem:
             self._show_message(problem, False)
 

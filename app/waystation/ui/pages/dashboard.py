@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from waystation.content.model import Pack
@@ -61,7 +61,6 @@ class Section(QWidget):
 class DashboardPage(Page):
     key = "dashboard"
     icon_name = "dashboard"
-    navigate = Signal(str, str)  # page key, item id
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, dialogs: FileDialogs | None = None

@@ -39,7 +39,7 @@ from waystation.ui.pages.document_import import Writing
 from waystation.ui.pages.document_model import THUMBNAIL_SIZE, DocumentListModel, document_title
 from waystation.ui.pages.document_pictures import Picture, PictureLoader
 from waystation.ui.pages.document_preview import PREVIEW_SIZE, PreviewDialog
-from waystation.ui.session import Session
+from waystation.ui.session import Change, Session
 from waystation.ui.widgets.ask import confirm
 from waystation.ui.widgets.busy_bar import BusyBar
 from waystation.ui.widgets.thumbnail import screen_ratio, thumbnail_from_image
@@ -225,7 +225,7 @@ class DocumentsPage(Page):
             self.model.remember(info.id, info.sha256, small, note)
         if not added:
             return
-        self.session.notify("documents")  # refreshes this page too
+        self.session.notify(Change.DOCUMENTS)  # refreshes this page too
         self.select(added[-1].id)
         self.list.setFocus()
         self.added.emit([info.id for info in added])
@@ -271,7 +271,7 @@ class DocumentsPage(Page):
             self._say(exc.message)
             return
         self._say("")
-        self.session.notify("documents")
+        self.session.notify(Change.DOCUMENTS)
 
     def preview(self) -> None:
         info = self.current()
@@ -323,7 +323,7 @@ class DocumentsPage(Page):
             self._say(exc.message)
             return
         self.notice.setText(_("The document was deleted."))
-        self.session.notify("documents")
+        self.session.notify(Change.DOCUMENTS)
 
     def _say(self, problem: str) -> None:
         self.message.setText(problem)
@@ -338,7 +338,7 @@ class DocumentsPage(Page):
         chosen = self.current()
         self.profile = self.session.vault.profile.load()
         documents = with_passport_dates(self.session.vault.documents.list(), self.profile)
-        lead = self.session.settings.expiry_lead_days
+        lead = self.session.app_settings.expiry_lead_days
         # each document on its own (an empty profile): a linked scan already carries its passport's dates
         warnings = expiry_warnings(Profile(), documents, self.session.today(), lead)
         self.model.set_documents(documents, warnings)

@@ -35,7 +35,7 @@ from waystation.ui.pages.form_tasks import (
 from waystation.ui.pages.look import PAGE_STYLE
 from waystation.ui.pages.packet_saving import Confirm
 from waystation.ui.pages.packet_tasks import PageTask
-from waystation.ui.session import Session
+from waystation.ui.session import Change, Session
 from waystation.ui.widgets.ask import confirm
 from waystation.ui.widgets.passphrase import PassphraseField
 from waystation.vault.models import DocumentInfo
@@ -326,7 +326,7 @@ class FormFillDialog(QDialog):
         self._start(work, _("Adding it to your documents…"))
 
     def _added(self, info: DocumentInfo) -> None:
-        self.session.notify("documents")
+        self.session.notify(Change.DOCUMENTS)
         self._say(
             _(
                 "A flattened copy was added to your documents as “{title}” (kind: other); packets whose "

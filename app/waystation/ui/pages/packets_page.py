@@ -50,7 +50,6 @@ class PacketsPage(Page):
     icon_name = "packets"
     packet_ready = Signal()  # a packet was built and its pages are shown
     printed = Signal()  # printing ended (done, failed or stopped)
-    navigate = Signal(str, str)  # page key, item id: an empty field the office needs
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, dialogs: FileDialogs | None = None
@@ -248,7 +247,7 @@ class PacketsPage(Page):
                 language=self.form.language_code(),
                 made_on=self.session.today(),
                 password=password,
-                lead_days=self.session.settings.expiry_lead_days,
+                lead_days=self.session.app_settings.expiry_lead_days,
                 part=self.form.part(),
             )
         except InvalidInput as exc:

@@ -44,7 +44,7 @@ from waystation.ui.pages.profile_layout import lay_out_page, section_column
 from waystation.ui.pages.profile_person import HostSection, PersonSection
 from waystation.ui.pages.profile_sync import ArrivalSync
 from waystation.ui.pages.profile_tables import RecordTable
-from waystation.ui.session import Session
+from waystation.ui.session import Change, Session
 from waystation.ui.widgets.ask import Leaving, save_discard_cancel
 from waystation.ui.widgets.fields import MessageField
 from waystation.vault.models import Profile
@@ -254,7 +254,7 @@ class ProfilePage(Page):
         self._sync_note = ""
         self._update_buttons()
         if not quiet:
-            self.session.notify("profile")
+            self.session.notify(Change.PROFILE)
         return True
 
     def _save_before_lock(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from waystation.i18n import _
 from waystation.ui.pages.base import plain_label
+from waystation.ui.pages.vocabulary import sex_name
 from waystation.ui.widgets.country import CountryCombo, country_name
 from waystation.ui.widgets.fields import DateField, MessageField, hint_label
 from waystation.vault.models import SEXES, Host, Person
@@ -164,9 +165,8 @@ class PersonSection(QWidget):
         blocked = self.sex.blockSignals(True)
         self.sex.clear()
         self.sex.addItem(_("Not given"), "")
-        names = {"F": _("Female"), "M": _("Male"), "X": _("X (unspecified, as in some passports)")}
         for sex in SEXES:
-            self.sex.addItem(names.get(sex, sex), sex)
+            self.sex.addItem(sex_name(sex), sex)
         self.sex.setCurrentIndex(max(0, self.sex.findData(current)))
         self.sex.blockSignals(blocked)
         self.citizenships._show_names()

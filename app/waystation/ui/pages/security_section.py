@@ -64,7 +64,7 @@ class SecuritySection(QWidget):
     # -- settings ----------------------------------------------------------------------------
 
     def show_settings(self) -> None:
-        settings = self.session.settings
+        settings = self.session.app_settings
         for combo, value in (
             (self.clipboard, settings.clipboard_seconds),
             (self.limit, settings.wipe_after_failures),
@@ -75,7 +75,7 @@ class SecuritySection(QWidget):
 
     def _save_choice(self) -> None:
         changed = dataclasses.replace(
-            self.session.settings,
+            self.session.app_settings,
             clipboard_seconds=int(self.clipboard.currentData()),
             wipe_after_failures=int(self.limit.currentData()),
         )
@@ -104,7 +104,7 @@ class SecuritySection(QWidget):
 
     def _wiped(self, report: WipeReport) -> None:
         forget_vault(report.vault, self.session.store)
-        self.session.settings = self.session.store.load()
+        self.session.app_settings = self.session.store.load()
         self.session.wiped.emit(report.vault)
 
     def _wipe_failed(self, problem: str) -> None:

@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from waystation.app_settings import MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES
+from waystation.helpdesk import guest_places
+from waystation.helpdesk.desk_settings import DeskSettingsStore
 from waystation.i18n import UI_LANGUAGES, _, current_language
 from waystation.ui.background import BackgroundTask
 from waystation.ui.dialogs import FileDialogs, vault_filter
+from waystation.ui.helpdesk.desk_section import DeskSection
 from waystation.ui.icons import icon
 from waystation.ui.language import language_name, switch_language
 from waystation.ui.pages.base import Page, plain_label
@@ -147,6 +150,8 @@ class SettingsPage(Page):
         column.addWidget(self.guide_updates)
         self.security = SecuritySection(self.session, content)
         column.addWidget(self.security)
+        self.desk = DeskSection(DeskSettingsStore(self.session.store.folder), content, dialogs=self.dialogs)
+        column.addWidget(self.desk)  # help desk: ui/helpdesk/desk_section.py
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -170,7 +175,7 @@ class SettingsPage(Page):
     # -- settings ---------------------------------------------------------------------------------
 
     def _show_settings(self) -> None:
-        settings = self.session.settings
+        settings = self.session.app_settings
         widgets = (self.language, self.auto_lock, self.lead_days, self.discreet, self.remember)
         blocked = [w.blockSignals(True) for w in widgets]
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language or current_language())))
@@ -183,7 +188,7 @@ class SettingsPage(Page):
 
     def _save(self, **changes: Any) -> bool:
         try:
-            self.session.save_settings(dataclasses.replace(self.session.settings, **changes))
+            self.session.save_settings(dataclasses.replace(self.session.app_settings, **changes))
         except OSError as exc:
             show_text(
                 self.message,
@@ -328,6 +333,14 @@ class SettingsPage(Page):
     def refresh(self) -> None:
         self._show_settings()
         self.security.show_settings()
+        self.desk.show_settings()
+        # A guest session's vault is in memory: it is saved with "Save into a vault", not here.
+        guest = self.session.is_guest
+        for widget in (self.change_button, self.backup_button, self.security.wipe_button):
+            widget.setVisible(not guest)
+        for hint in (self.texts["change_hint"], self.texts["backup_hint"], self.security.wipe_hint):
+            hint.setVisible(not guest)
+        self.guide_updates.setVisible(guest_places.active() is None)  # a guest process installs nothing
 
     def clear(self) -> None:
         for dialog in (self.passphrase_dialog, self.backup_dialog, self.security.wipe_dialog):

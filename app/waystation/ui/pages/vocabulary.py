@@ -8,7 +8,7 @@ from datetime import date
 from waystation.i18n import _, format_age, format_date
 from waystation.rules.words import track_name
 
-__all__ = ["checked_text", "document_kind_name", "due_text", "state_name", "track_name"]
+__all__ = ["checked_text", "document_kind_name", "due_text", "sex_name", "state_name", "track_name"]
 
 
 def state_name(state: str) -> str:
@@ -19,6 +19,12 @@ def state_name(state: str) -> str:
         "skipped": _("Skipped"),
     }
     return names.get(state, state)
+
+
+def sex_name(sex: str) -> str:
+    """The sex as a passport states it (``F``, ``M`` or ``X``)."""
+    names = {"F": _("Female"), "M": _("Male"), "X": _("X (unspecified, as in some passports)")}
+    return names.get(sex, sex)
 
 
 def document_kind_name(kind: str) -> str:

@@ -1,29 +1,32 @@
 """Pictures of stored documents, made in memory only: never a thumbnail cache, never a temporary
 file. Images are decoded straight from the vault's bytes at the size needed; PDFs show a generic
-icon and their page count (Qt's PDF module is not part of PySide6-Essentials, and pypdfium2 is not
-a runtime dependency). Decoding (``thumbnail_image``, ``describe``) is safe on a worker thread;
-turning the result into a pixmap (``thumbnail_from_image``) happens on the UI thread."""
+icon and their page count, read within the limits for foreign PDFs (foreign_pdf.py). Decoding
+(``thumbnail_image``, ``describe``) is safe on a worker thread; turning the result into a pixmap
+(``thumbnail_from_image``) happens on the UI thread.
+
+Every image is hostile until its header says otherwise: its size is read first, and an image of
+more than ``MAX_PIXELS`` pixels (a decompression bomb) or of a shape no document has is never
+decoded; Qt's allocation limit (``ALLOCATION_LIMIT_MB``) backs that up inside the decoders, and
+Qt's PNG reader caps text chunks by itself."""
 
 from __future__ import annotations
 
-import io
-import logging
-
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPainter, QPixmap
 
+from waystation.foreign_pdf import PdfRefused, page_count
 from waystation.i18n import _, ngettext
 from waystation.ui.icons import render
 from waystation.vault.filetypes import is_image
 
-log = logging.getLogger(__name__)
-
 PDF = "application/pdf"
+MAX_PIXELS = 50_000_000  # as for packets (packets/scans.py)
+MAX_ASPECT = 100  # long side / short side, as for packets
+ALLOCATION_LIMIT_MB = 256  # what Qt may allocate for one decoded image: 50 MP at 4 bytes, and some
 
 
 def _reader(data: bytes) -> tuple[QImageReader, QBuffer]:
+    QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -40,26 +43,39 @@ def image_size(data: bytes) -> QSize | None:
     return size if size.isValid() else None
 
 
+def safe_to_decode(size: QSize) -> bool:
+    """An image of this size (from its header) may be decoded: known, at most MAX_PIXELS pixels,
+    and not a sliver (a 49,999,999 × 1 strip would scale to nothing)."""
+    width, height = size.width(), size.height()
+    if not size.isValid() or width < 1 or height < 1:
+        return False
+    return width * height <= MAX_PIXELS and max(width, height) <= MAX_ASPECT * min(width, height)
+
+
 def decode_image(data: bytes, fit: QSize | None = None) -> QImage | None:
     """The image in ``data`` (turned upright per its EXIF orientation), scaled down to fit ``fit``
-    while it is decoded (JPEG decodes at the smaller size directly); None if Qt cannot read it."""
+    while it is decoded (JPEG decodes at the smaller size directly); None if Qt cannot read it
+    or it is not safe to decode."""
     reader, buffer = _reader(data)
-    size = reader.size()
-    if fit is not None and size.isValid() and (size.width() > fit.width() or size.height() > fit.height()):
-        reader.setScaledSize(size.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    buffer.close()
+    try:
+        size = reader.size()
+        if not safe_to_decode(size):
+            return None
+        if fit is not None and (size.width() > fit.width() or size.height() > fit.height()):
+            scaled = size.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio)
+            reader.setScaledSize(QSize(max(1, scaled.width()), max(1, scaled.height())))
+        image = reader.read()
+    finally:
+        buffer.close()
     return None if image.isNull() else image
 
 
 def pdf_page_count(data: bytes) -> int | None:
-    """How many pages a PDF has; None when it cannot be read (damaged, or encrypted)."""
+    """How many pages a PDF has; None when it cannot be read (damaged, encrypted, or over one of
+    the limits for foreign PDFs: pages, objects, stream sizes, time)."""
     try:
-        return len(PdfReader(io.BytesIO(data)).pages)
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
-        return None
-    except Exception:  # pypdf raises many kinds of errors on broken files; a count is not worth a crash
-        log.info("pypdf could not count the pages of a stored PDF")
+        return page_count(data)
+    except PdfRefused:
         return None
 
 

@@ -17,6 +17,7 @@ from waystation.errors import InvalidInput
 from waystation.i18n import _
 from waystation.vault.document_files import MAX_DOCUMENT_BYTES
 from waystation.vault.filetypes import sniff_mime
+from waystation.vault.legacy_text import readable
 from waystation.vault.models import DOCUMENT_KINDS, DocumentInfo, Passport
 from waystation.vault.passport_scans import find_passport, number_key
 from waystation.vault.repositories._dates import from_text, to_text
@@ -120,6 +121,8 @@ class DocumentRepository:
         if passport is not None:  # the scan's dates, unless given, are its passport's
             issued, expires = issued or passport.issued, expires or passport.expires
             check_dates(issued, expires)
+        # a name in a legacy encoding arrives with bytes SQLite cannot store (legacy_text.py)
+        original_name, title = readable(original_name), readable(title)
         if not data:
             raise InvalidInput(_("The file is empty; nothing was added."))
         if len(data) > MAX_DOCUMENT_BYTES:
@@ -191,6 +194,7 @@ class DocumentRepository:
         is (and goes when the kind is no longer a passport); None unlinks."""
         check_kind(kind)
         check_dates(issued, expires)
+        title = readable(title)
         stored = self.get(document_id).passport_number
         if isinstance(passport_number, _Keep):
             link = stored if kind == "passport" else None

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from waystation.errors import InvalidInput
 from waystation.i18n import _
+from waystation.vault.legacy_text import readable
 from waystation.vault.models import STEP_STATES, StepProgress
 from waystation.vault.repositories._dates import from_text, to_text
 
@@ -33,6 +34,7 @@ class ProgressRepository:
                     state=state, states=", ".join(STEP_STATES)
                 )
             )
+        note = readable(note) if note is not None else None  # bytes from a legacy terminal
         with self._vault.transaction() as conn:
             row = conn.execute("SELECT note FROM step_progress WHERE step_id = ?", (step_id,)).fetchone()
             kept_note = note if note is not None else (row[0] if row else "")
