@@ -17,8 +17,8 @@ in a context variable, so they hold for the thread that opened the PDF and nowhe
 time budget is checked at those points, not by interrupting pypdf: a single pypdf call between two
 checks is bounded by the size limits above, not by the clock.
 
-Neutral ground: packets/ uses this, the desktop app's document pictures do, and forms/ may
-(its form reader has its own page limit today). No Qt here.
+Neutral ground: packets/ uses this, the desktop app's document pictures do, and forms/ reads and
+fills official forms inside it (``forms.source.form_limits``). No Qt here.
 """
 
 from __future__ import annotations

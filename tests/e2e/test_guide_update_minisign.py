@@ -73,6 +73,7 @@ def test_waystation_bundle_verifies_with_minisign(cli: Cli, tmp_path: Path) -> N
 
 
 @needs_minisign
+@pytest.mark.slow  # the real minisign tool, many processes: make test-slow and CI
 def test_bundle_signed_with_the_minisign_tool_installs(cli: Cli, tmp_path: Path) -> None:
     keys = tmp_path / "keys"
     keys.mkdir()
@@ -135,6 +136,7 @@ def test_bundle_signed_with_the_minisign_tool_installs(cli: Cli, tmp_path: Path)
 
 
 @needs_minisign
+@pytest.mark.slow  # the real minisign tool, many processes: make test-slow and CI
 def test_keygen_makes_a_protected_key_minisign_can_use(cli: Cli, tmp_path: Path) -> None:
     keyfile = tmp_path / "maintainer.key"
     made = cli(

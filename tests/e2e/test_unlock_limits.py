@@ -7,6 +7,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CliResult, pw
 
 PASS = "limits pass"
@@ -27,6 +29,7 @@ def check(cli: Cli, vault: Path, passphrase: str) -> CliResult:
     return cli("vault", "check", str(vault), "--passphrase-stdin", stdin=pw(passphrase))
 
 
+@pytest.mark.slow  # twenty wrong passphrases, each a process: make test-slow and CI
 def test_off_by_default_nothing_is_wiped(cli: Cli, tmp_path: Path) -> None:
     vault, config = make(cli, tmp_path, None)
     for _attempt in range(25):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy as copy_module
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -71,6 +72,17 @@ def replaced(path: tuple[Any, ...], value: Any) -> Any:
     return copy
 
 
+OUTCOMES: Counter[str] = Counter()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tally() -> Iterator[None]:
+    OUTCOMES.clear()
+    yield
+    print(f"\nguide fuzz × {sum(OUTCOMES.values())}: {dict(OUTCOMES)}; other exceptions 0")
+    assert OUTCOMES["problems"] > 0 and OUTCOMES["guide"] > 0, "the generators drifted"
+
+
 def checked(path: Path, content: bytes) -> None:
     """The property: problems or a guide that builds; nothing else may come out."""
     path.write_bytes(content)
@@ -81,6 +93,9 @@ def checked(path: Path, content: bytes) -> None:
         load_pack(path)
     except PackInvalid as refused:
         assert refused.problems and refused.message
+        OUTCOMES["problems"] += 1
+    else:
+        OUTCOMES["guide"] += 1
 
 
 @SLOW

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 import pytest
@@ -202,14 +203,18 @@ def documents(draw: st.DrawFn) -> tuple[list[DocumentInfo], dict[int, bytes]]:
     return infos, contents
 
 
-PACKETS = sorted(
-    (country, track) for country in _library().countries() for track in _library().get(country).packets
-)  # type: ignore[union-attr]
+@cache
+def packets() -> list[tuple[str, str]]:
+    """Every country's packet tracks (read once, when the first case is drawn: not at collection)."""
+    library = _library()
+    return sorted(
+        (country, track) for country in library.countries() for track in library.get(country).packets
+    )  # type: ignore[union-attr]
 
 
 @st.composite
 def cases(draw: st.DrawFn) -> dict[str, Any]:
-    country, track = draw(st.sampled_from(PACKETS))
+    country, track = draw(st.sampled_from(packets()))
     infos, contents = draw(documents())
     return {
         "country": country,

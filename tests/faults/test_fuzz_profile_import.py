@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -48,15 +49,29 @@ def scratch() -> Iterator[Path]:
         yield Path(folder) / "profile.json"
 
 
+OUTCOMES: Counter[str] = Counter()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tally() -> Iterator[None]:
+    OUTCOMES.clear()
+    yield
+    print(f"\nprofile import fuzz × {sum(OUTCOMES.values())}: {dict(OUTCOMES)}; other exceptions 0")
+    assert OUTCOMES["imported"] > 0 and OUTCOMES["refused"] > 0, "the generators drifted"
+
+
 def import_bytes(path: Path, data: bytes) -> Profile | None:
     """What ``vault import-json`` does with a file: the profile, or None for InvalidInput."""
     path.write_bytes(data)
     try:
-        return profile_json.read_file(path, lambda p: stay_problems(p.stays), today=TODAY)
+        profile = profile_json.read_file(path, lambda p: stay_problems(p.stays), today=TODAY)
     except InvalidInput as refused:
         assert refused.message.strip(), "a refusal without words"
         assert len(refused.message) < 20_000, "a refusal that is a wall of text"
+        OUTCOMES["refused"] += 1
         return None
+    OUTCOMES["imported"] += 1
+    return profile
 
 
 def encoded(value: Any, ascii_only: bool) -> bytes:

@@ -85,8 +85,13 @@ def kill_loop(
     rng = random.Random(seed)
     for round_ in range(KILLS):
         proc = start()
-        # every other kill aims at the write itself: after the vault is open, before the end
-        window = (0.9 * quick, 1.1 * full) if round_ % 2 else (0.5 * quick, 1.15 * full)
+        # a third of the kills spread over the whole run, a third aim at the write itself (after
+        # the vault is open, before the end), a third at the last stretch, where the commit is
+        window = (
+            (0.5 * quick, 1.15 * full),
+            (0.9 * quick, 1.1 * full),
+            (full - 0.3 * (full - quick), 1.02 * full),
+        )[round_ % 3]
         killed = kill_after(proc, rng.uniform(*window))
         tally.ran_through += not killed
         tally.count(look(killed))

@@ -18,6 +18,7 @@ from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
     NameObject,
+    NumberObject,
     StreamObject,
     TextStringObject,
 )
@@ -25,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from tests.forms_support import german_form, simple_form
 from waystation.errors import InvalidInput, WrongPassphrase
+from waystation.foreign_pdf import MAX_OBJECTS
 from waystation.forms.fields import MAX_FIELDS
 from waystation.forms.reading import read_form
 from waystation.forms.source import MAX_FORM_BYTES, FormPasswordNeeded, WrongFormPassword, read_form_file
@@ -223,6 +225,31 @@ def test_a_page_that_unpacks_into_too_much_is_refused() -> None:
     out = io.BytesIO()
     writer.write(out)
     assert len(out.getvalue()) < 1_000_000
+    with pytest.raises(InvalidInput, match="too large to open safely"):
+        read_form(out.getvalue())
+
+
+def test_the_limits_of_every_foreign_pdf_hold_for_forms_too() -> None:
+    """A stream that unpacks to 70 MB passed pypdf's own default (75 MB) but not the limit every
+    foreign PDF gets (foreign_pdf.MAX_STREAM_BYTES), and neither do more objects than it allows."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(simple_form())))
+    bomb = StreamObject()
+    bomb._data = zlib.compress(b" " * 70_000_000, 9)
+    bomb[NameObject("/Filter")] = NameObject("/FlateDecode")
+    page = writer.pages[0]
+    page[NameObject("/Contents")] = ArrayObject(
+        [page["/Contents"].indirect_reference, writer._add_object(bomb)]
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    with pytest.raises(InvalidInput, match="too large to open safely"):
+        read_form(out.getvalue())
+
+    crowded = PdfWriter(clone_from=PdfReader(io.BytesIO(simple_form())))
+    for number in range(MAX_OBJECTS + 1):
+        crowded._add_object(NumberObject(number))
+    out = io.BytesIO()
+    crowded.write(out)
     with pytest.raises(InvalidInput, match="too large to open safely"):
         read_form(out.getvalue())
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from waystation.cli.common import passphrases, write_new_file
 from waystation.errors import InvalidInput
-from waystation.i18n import _
+from waystation.i18n import _, ngettext
 from waystation.updates.keys import fingerprint, read_key_file
 from waystation.updates.signing import (
     app_version,
@@ -69,7 +69,11 @@ def cmd_sign(args: argparse.Namespace) -> int:
         raise InvalidInput(_("Give --key KEYFILE, or --signature FILE.minisig with --signer KEY.pub."))
     write_new_file(out, data, force=args.force, mode=0o644)
     print(
-        _("Wrote {path}: {n} guide(s), version {version}, signed by key {key_id} ({fingerprint}).").format(
+        ngettext(
+            "Wrote {path}: {n} guide, version {version}, signed by key {key_id} ({fingerprint}).",
+            "Wrote {path}: {n} guides, version {version}, signed by key {key_id} ({fingerprint}).",
+            len(guides),
+        ).format(
             path=out, n=len(guides), version=version, key_id=signer.id_text, fingerprint=fingerprint(signer)
         )
     )

@@ -104,10 +104,10 @@ def cmd_trust(args: argparse.Namespace) -> int:
         print(_("Trusted: {signer}.").format(signer=_signer_text(key)))
         print(
             _(
-                "Guide updates signed with this key will now be installed. Compare the fingerprint with the one"
+                "Guide updates signed with this key will now be installed. Compare the fingerprint with the one\n"
+                "its owner gave you in person or through another channel you trust."
             )
         )
-        print(_("its owner gave you in person or through another channel you trust."))
     else:
         print(_("Already trusted: {signer}.").format(signer=_signer_text(key)))
     return 0

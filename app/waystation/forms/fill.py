@@ -37,7 +37,7 @@ from waystation.forms.mapping import FormMap
 from waystation.forms.model import FormField
 from waystation.forms.reading import OpenedForm
 from waystation.forms.report import CheckReport, Finding
-from waystation.forms.source import damaged, too_big_inside
+from waystation.forms.source import damaged, form_limits, too_big_inside
 from waystation.forms.values import OFF, Planned, check_mapping, plan
 from waystation.packets.output import write_new_pdf
 from waystation.packets.password import check_pdf_password
@@ -84,7 +84,8 @@ def fill_form(
         check_pdf_password(password)
     planned, report = plan(opened.info, mapping, profile, today)
     try:
-        pdf, overflow = _write(opened, planned, flatten_fields, password, check or (lambda: None))
+        with form_limits():
+            pdf, overflow = _write(opened, planned, flatten_fields, password, check or (lambda: None))
     except WaystationError:
         raise
     except LimitReachedError:

@@ -205,14 +205,17 @@ def describe(path: ProfilePath) -> str:
     if path.group == "person" and path.name == "citizenships" and path.selector is not None:
         if path.selector == "0":
             return _("Citizenship")
+        if path.selector == "-1":
+            return _("Last citizenship listed")
         return _("Citizenship {n}").format(n=_ordinal(path.selector))
     holder = _holder(path)
     return _("{holder}: {value}").format(holder=holder, value=field) if holder else field
 
 
 def _ordinal(selector: str) -> str:
+    """A position counted from 1; from the end ("-2": the one before the last) as written."""
     index = int(selector)
-    return _("last") if index == -1 else str(index + 1 if index >= 0 else index)
+    return str(index + 1 if index >= 0 else index)
 
 
 def _holder(path: ProfilePath) -> str:
@@ -228,11 +231,11 @@ def _holder(path: ProfilePath) -> str:
             return _("Internal passport")
         if selector == "other":
             return _("Other passport")
-        return _("Passport {n}").format(n=_ordinal(selector))
+        return _("Latest passport") if selector == "-1" else _("Passport {n}").format(n=_ordinal(selector))
     if path.group == "stays":
-        return _("Stay {n}").format(n=_ordinal(selector))
+        return _("Latest stay") if selector == "-1" else _("Stay {n}").format(n=_ordinal(selector))
     if path.group == "permits":
-        return _("Permit {n}").format(n=_ordinal(selector))
+        return _("Latest permit") if selector == "-1" else _("Permit {n}").format(n=_ordinal(selector))
     names = {
         "spouse": _("Spouse"),
         "partner": _("Partner"),
@@ -245,6 +248,8 @@ def _holder(path: ProfilePath) -> str:
         return names[selector]
     if selector.startswith("child"):
         return _("Child {n}").format(n=selector[5:])
+    if selector == "-1":
+        return _("Last family member listed")
     return _("Family member {n}").format(n=_ordinal(selector))
 
 

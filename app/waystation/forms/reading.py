@@ -35,7 +35,7 @@ from waystation.forms.fingerprint import fingerprint
 from waystation.forms.labels import clean_label, page_segments
 from waystation.forms.layout import label_fields
 from waystation.forms.model import FormField, FormInfo, PageBox, Rect, Widget
-from waystation.forms.source import acroform_of, damaged, open_pdf, too_big_inside
+from waystation.forms.source import acroform_of, damaged, form_limits, open_pdf, too_big_inside
 
 
 @dataclass
@@ -52,7 +52,12 @@ class OpenedForm:
 
 def read_form(data: bytes, password: str | None = None, *, labels: bool = True) -> OpenedForm:
     """Raises the errors of ``source.open_pdf`` and InvalidInput for a form without fields, an
-    XFA-only form, or one over the limits."""
+    XFA-only form, or one over the limits (``source.form_limits``)."""
+    with form_limits():
+        return _read_form(data, password, labels=labels)
+
+
+def _read_form(data: bytes, password: str | None, *, labels: bool) -> OpenedForm:
     reader = open_pdf(data, password)
     acroform = acroform_of(reader)
     try:

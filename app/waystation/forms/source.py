@@ -2,6 +2,10 @@
 its password when it has one, with a fillable AcroForm (an XFA-only form is refused, saying what
 to do instead). Every problem is a typed error with one clear message.
 
+Reading and filling run inside ``form_limits()``: the limits every foreign PDF gets
+(``waystation.foreign_pdf``: objects, stream sizes, array and dictionary sizes, the page tree,
+a time budget), with refusals turned into the form's own messages.
+
 PDF readers complain about defects of foreign files through the ``pypdf`` logger; those
 complaints would reach standard error as stray lines, so they are kept at error level here — the
 person gets one clear message instead, or none when the file is usable.
@@ -11,6 +15,8 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
 
@@ -19,6 +25,7 @@ from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 from pypdf.generic import DictionaryObject
 
 from waystation.errors import InvalidInput, StorageFailure, WrongPassphrase
+from waystation.foreign_pdf import MAX_OBJECTS, MAX_STREAM_BYTES, PdfRefused, limited
 from waystation.i18n import _
 from waystation.vault.document_files import read_document_file
 from waystation.vault.file_kind import looks_like
@@ -65,8 +72,25 @@ def too_big_inside() -> InvalidInput:
         _(
             "The form holds an object too large to open safely (over {limit} MB once unpacked); "
             "Waystation will not read it."
-        ).format(limit=75)
+        ).format(limit=MAX_STREAM_BYTES // (1024 * 1024))
     )
+
+
+@contextmanager
+def form_limits() -> Iterator[None]:
+    """Run the block (reading or filling a form) with the limits of every foreign PDF; a refusal
+    comes out as InvalidInput with the form's own words, other typed errors pass through."""
+    try:
+        with limited():
+            yield
+    except PdfRefused as refusal:
+        if refusal.reason in ("objects", "limits"):
+            raise too_big_inside() from None
+        if refusal.reason == "time":
+            raise InvalidInput(
+                _("Reading the form took too long and was stopped; ask the office for a simpler copy.")
+            ) from None
+        raise damaged() from None
 
 
 def check_is_pdf(data: bytes) -> None:
@@ -89,6 +113,8 @@ def open_pdf(data: bytes, password: str | None = None) -> PdfReader:
     check_is_pdf(data)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
+        if sum(len(table) for table in reader.xref.values()) + len(reader.xref_objStm) > MAX_OBJECTS:
+            raise too_big_inside()
         if reader.is_encrypted:
             _decrypt(reader, password)
         pages = len(reader.pages)

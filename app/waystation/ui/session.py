@@ -218,7 +218,9 @@ class Session(QObject):
         pack = self.host_pack()
         if pack is None:
             return None
-        return vault_status(self.vault, pack, on or self.today(), lead_days=self.app_settings.expiry_lead_days)
+        return vault_status(
+            self.vault, pack, on or self.today(), lead_days=self.app_settings.expiry_lead_days
+        )
 
     # -- app settings and clipboard -------------------------------------------------------
 
@@ -231,7 +233,9 @@ class Session(QObject):
     def _remember(self, path: Path) -> None:
         if not self.app_settings.remember_recent or not self.remember_vaults or self.is_guest:
             return
-        recent = [str(path.resolve())] + [p for p in self.app_settings.recent_vaults if p != str(path.resolve())]
+        recent = [str(path.resolve())] + [
+            p for p in self.app_settings.recent_vaults if p != str(path.resolve())
+        ]
         self.app_settings.recent_vaults = recent[:8]
         self.store.save(self.app_settings)
 

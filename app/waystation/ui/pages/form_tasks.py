@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from waystation.errors import WaystationError
 from waystation.forms.fill import FillResult, fill_form
 from waystation.forms.library import kept_for
 from waystation.forms.mapping import FormMap
@@ -121,8 +122,12 @@ def fill_work(
     return work
 
 
-class _Stopped(Exception):
-    pass
+class _Stopped(WaystationError):
+    """The person cancelled the fill; a typed error, so the PDF limits around the fill let it
+    through as it is instead of reading it as a damaged file."""
+
+    def __init__(self) -> None:
+        super().__init__("stopped")
 
 
 def keep_copy_work(
