@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import signal
 import sys
 
@@ -42,7 +41,7 @@ def disable_core_dumps() -> bool:
 
 def _not_dumpable() -> bool:
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc = _libc()
         return int(libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)) == 0
     except (OSError, AttributeError):
         return False
@@ -52,6 +51,12 @@ def is_dumpable() -> bool | None:
     """The kernel's view of this process (Linux), for tests and ``--selftest``; None elsewhere."""
     if not sys.platform.startswith("linux"):
         return None
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    libc = _libc()
     PR_GET_DUMPABLE = 3  # noqa: N806 (the kernel's name)
     return bool(libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))
+
+
+def _libc() -> ctypes.CDLL:
+    """The C library this process already has loaded (Linux): its symbols, without searching the
+    disk for it (``ctypes.util.find_library`` runs ``ldconfig``, which costs start-up time)."""
+    return ctypes.CDLL(None, use_errno=True)

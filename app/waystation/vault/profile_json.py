@@ -33,17 +33,19 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel import Locale
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
 from waystation.errors import InvalidInput
 from waystation.i18n import _, ngettext
 from waystation.resources_path import resource
 from waystation.vault.models import FamilyMember, Host, Passport, Permit, Person, Profile, Stay
 from waystation.vault.profile_reading import loads, read_profile_bytes, shape_problems
+
+if TYPE_CHECKING:  # jsonschema takes a tenth of a second to import: only when a profile is checked
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 FORMAT = "waystation-profile/2"
 FORMAT_V1 = "waystation-profile/1"
@@ -66,6 +68,8 @@ class ProfileInvalid(InvalidInput):
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(resource("schemas", "profile.schema.json").read_text("utf-8"))
     return Draft202012Validator(schema)
 
