@@ -4,19 +4,35 @@ on lock and on quit; another program's copy is never touched."""
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from tests.gui.profiles import CANARY, open_vault, profile_in
-from waystation.ui.clipboard_guard import MARK
+from waystation.ui.clipboard_guard import MARK, ClipboardGuard
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.profile import ProfilePage
 from waystation.ui.session import Session
+
+
+@pytest.fixture(autouse=True)
+def only_this_tests_guard(session: Session) -> Iterator[None]:
+    """Sessions of earlier tests that the garbage collector has not reached yet still watch the
+    one clipboard of the process; in the app there is one. Stop them, so that what these tests
+    see is this session's guard alone."""
+    gc.collect()
+    for other in [o for o in gc.get_objects() if isinstance(o, ClipboardGuard)]:
+        if other is not session.clipboard and isValid(other):
+            other.detach()
+    yield
 
 
 def profile_field(window: MainWindow, session: Session, tmp_path: Path) -> QLineEdit:

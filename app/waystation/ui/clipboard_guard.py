@@ -41,11 +41,14 @@ class ClipboardGuard(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.clear_ours)
         self.clipboard.dataChanged.connect(self._changed)
+        self._watching = True
 
     def detach(self) -> None:
-        """Stop watching the clipboard (a session that is done; tests make many)."""
+        """Stop watching the clipboard (a session that is done; tests make many). Once is enough."""
         self.timer.stop()
-        self.clipboard.dataChanged.disconnect(self._changed)
+        if self._watching:
+            self._watching = False
+            self.clipboard.dataChanged.disconnect(self._changed)
 
     def set_seconds(self, seconds: int) -> None:
         self.seconds = max(int(seconds), 1)

@@ -57,7 +57,16 @@ class _LineIconEngine(QIconEngine):
         return pixmap
 
     def clone(self) -> QIconEngine:
-        return _LineIconEngine(self._svg)
+        """Qt clones an engine when an icon is changed (detached) and then owns the copy, but
+        PySide leaves a returned engine owned by its Python wrapper: once that wrapper is gone the
+        copy is freed under Qt's feet and the next paint crashes. So every clone is kept."""
+        copy = _LineIconEngine(self._svg)
+        _CLONES.append(copy)
+        return copy
+
+
+# Clones handed to Qt (see clone); a few per icon that was ever changed, a few hundred bytes each.
+_CLONES: list[_LineIconEngine] = []
 
 
 @cache

@@ -40,6 +40,7 @@ class Change(enum.StrEnum):
     DOCUMENTS = "documents"
     PROGRESS = "progress"
     SETTINGS = "settings"
+    GUIDES = "guides"  # the country guides were loaded again (a guide update was installed)
 
 
 class Session(QObject):
@@ -102,7 +103,7 @@ class Session(QObject):
             self._loading.join()
             self._loading = None
         self._library = library
-        self.changed.emit("guides")
+        self.changed.emit(Change.GUIDES)
 
     @property
     def library(self) -> PackLibrary:
