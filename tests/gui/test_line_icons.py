@@ -1,9 +1,9 @@
-"""The line icons (ui/icons.py): drawn in the palette's ink, and safe when Qt copies their engine.
+"""The line icons (ui/icons.py): drawn in the palette's inks, in every mode, and safe to change.
 
-Qt clones an icon's engine when the icon is changed (``addPixmap`` and friends) and then owns the
-clone; PySide left the clone owned by its Python wrapper, which freed it at once, and the next
-paint jumped into freed memory (a crash seen in the GUI suite). The check runs in a child process:
-a crash there is a failed test, not a dead test run."""
+They were once drawn by an icon engine written in Python; Qt clones and frees engines on its own
+schedule (a changed icon is cloned), PySide freed the clone with its Python wrapper, and the next
+paint jumped into freed memory. The icons are plain pictures now; the check still runs in a child
+process, where a crash is a failed test rather than a dead test run."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import sys
 import textwrap
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPalette
 
 from waystation.ui.icons import icon
 
@@ -21,7 +21,7 @@ CHANGED_ICONS = textwrap.dedent(
     """
     import gc
     from PySide6.QtCore import QSize
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPalette
     from PySide6.QtWidgets import QApplication, QToolButton
     app = QApplication([])
     from waystation.ui.icons import icon
@@ -52,8 +52,33 @@ def test_an_icon_changed_after_it_was_made_still_paints() -> None:
 
 
 def test_every_mode_draws_something(qapp: object) -> None:
-    for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Selected, QIcon.Mode.Active):
-        picture = icon("lock").pixmap(QSize(24, 24), mode)
-        image = picture.toImage()
-        assert any(image.pixelColor(x, y).alpha() > 0 for x in range(24) for y in range(24)), mode
+    for side in (16, 24, 36):
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Selected, QIcon.Mode.Active):
+            image = icon("lock").pixmap(QSize(side, side), mode).toImage()
+            assert image.width() == side
+            inked = [image.pixelColor(x, y) for x in range(side) for y in range(side)]
+            assert any(colour.alpha() > 0 for colour in inked), (side, mode)
+            assert image.pixelColor(0, 0).alpha() == 0  # the corner stays transparent
     assert icon("no such icon").isNull()
+
+
+def test_an_icon_made_after_the_palette_turned_dark_is_drawn_in_light_ink(qapp: object) -> None:
+    light = icon("lock").pixmap(QSize(24, 24)).toImage()
+    original = QGuiApplication.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#1e1f22"))
+    QGuiApplication.setPalette(dark)
+    try:
+        darkened = icon("lock").pixmap(QSize(24, 24)).toImage()
+    finally:
+        QGuiApplication.setPalette(original)
+
+    def brightest(image: QImage) -> int:
+        return max(
+            image.pixelColor(x, y).lightness()
+            for x in range(24)
+            for y in range(24)
+            if image.pixelColor(x, y).alpha() > 200
+        )
+
+    assert brightest(darkened) > brightest(light) + 60

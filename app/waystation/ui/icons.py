@@ -1,15 +1,21 @@
 """The bundled icons (resources/icons/*.svg, 24×24 line drawings in ``currentColor``).
 
-Line icons are drawn in the palette's text colour at paint time, so they stay legible on light
-and dark palettes and take the selection's text colour on a selected navigation row; the app icon and the neutral
-"discreet" icon keep their own colours."""
+Line icons are drawn in the palette's inks: the text colour, the disabled text colour and the
+selection's text colour (a selected navigation row), so they stay legible on light and dark
+palettes. The app icon and the neutral "discreet" icon keep their own colours.
+
+Each icon is a plain QIcon of pictures drawn once per size and mode (Qt's own pixmap engine), not
+an icon engine written in Python: Qt copies and frees engines on its own schedule, and a Python
+engine's lifetime under PySide does not follow it — the GUI suite crashed painting a toolbar
+button through one. An icon made after the palette changed is drawn in the new inks; the screens
+make theirs when they are built."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from waystation.resources_path import resource
@@ -19,6 +25,9 @@ APP_ICON = "app"
 DISCREET_ICON = "discreet"
 _LIGHT_INK = "#44474e"
 _DARK_INK = "#d7d9de"
+# The sides the screens ask for (16–24 px, toolbar and navigation), with room for 150 % and 200 %.
+_SIDES = (16, 20, 24, 30, 32, 36, 40, 48, 64)
+_MODES = (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Selected)
 
 
 def _svg(name: str) -> bytes:
@@ -35,46 +44,36 @@ def _ink(mode: QIcon.Mode) -> QColor:
     return QColor(_DARK_INK if dark else _LIGHT_INK)
 
 
-class _LineIconEngine(QIconEngine):
-    """Renders one SVG with ``currentColor`` replaced by the ink for the requested mode."""
-
-    def __init__(self, svg: bytes) -> None:
-        super().__init__()
-        self._svg = svg
-
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        ink = _ink(mode).name().encode("ascii")
-        renderer = QSvgRenderer(QByteArray(self._svg.replace(b"currentColor", ink)))
-        renderer.render(painter, QRectF(rect))
-
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
-        painter.end()
-        return pixmap
-
-    def clone(self) -> QIconEngine:
-        """Qt clones an engine when an icon is changed (detached) and then owns the copy, but
-        PySide leaves a returned engine owned by its Python wrapper: once that wrapper is gone the
-        copy is freed under Qt's feet and the next paint crashes. So every clone is kept."""
-        copy = _LineIconEngine(self._svg)
-        _CLONES.append(copy)
-        return copy
-
-
-# Clones handed to Qt (see clone); a few per icon that was ever changed, a few hundred bytes each.
-_CLONES: list[_LineIconEngine] = []
+def _drawn(svg: bytes, ink: str, side: int) -> QPixmap:
+    """``svg`` in ``ink`` on a transparent ``side``×``side`` square (drawn as a QImage: no
+    pixmap exists until Qt's own conversion makes one on this, the UI, thread)."""
+    renderer = QSvgRenderer(QByteArray(svg.replace(b"currentColor", ink.encode("ascii"))))
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, side, side))
+    painter.end()
+    return QPixmap.fromImage(image)
 
 
 @cache
+def _line_icon(name: str, normal: str, disabled: str, selected: str) -> QIcon:
+    svg = _svg(name)
+    made = QIcon()
+    for mode, ink in zip(_MODES, (normal, disabled, selected), strict=True):
+        for side in _SIDES:
+            made.addPixmap(_drawn(svg, ink, side), mode)
+    return made
+
+
 def icon(name: str) -> QIcon:
-    """A line icon by file name (without ``.svg``); an empty icon if there is none."""
+    """A line icon by file name (without ``.svg``), in the palette's inks; an empty icon if
+    there is none."""
     if not name or not resource("icons", f"{name}.svg").is_file():
         return QIcon()
-    return QIcon(_LineIconEngine(_svg(name)))
+    normal, disabled, selected = (_ink(mode).name() for mode in _MODES)
+    return _line_icon(name, normal, disabled, selected)
 
 
 def window_icon(discreet: bool) -> QIcon:

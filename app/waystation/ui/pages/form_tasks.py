@@ -18,7 +18,7 @@ from waystation.forms.mapping import FormMap
 from waystation.forms.propose import propose
 from waystation.forms.reading import OpenedForm, read_form
 from waystation.forms.source import FormPasswordNeeded, read_form_file
-from waystation.ui.pages.packet_preview import PDFIUM
+from waystation.ui.pages.packet_preview import PDFIUM, rendered_picture
 from waystation.ui.pages.packet_tasks import Cancelled, Report, Work
 from waystation.vault.connection import Vault
 from waystation.vault.models import DocumentInfo, Profile
@@ -84,7 +84,7 @@ def page_picture(pdf: bytes, password: str | None, index: int, width: int) -> QI
             page = document[index]
             try:
                 scale = width / (page.get_width() or 1.0)
-                picture = page.render(scale=scale, may_draw_forms=True).to_pil().convert("RGB")
+                picture = rendered_picture(page.render(scale=scale, may_draw_forms=True))
             finally:
                 page.close()
         finally:

@@ -30,6 +30,7 @@ from waystation.ui.pages.packet_tasks import Cancelled, Report, Work
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
+    from PIL import Image
 
 RENDER_WIDTH = 720  # device-independent pixels; pages are shown scaled to the view's width
 MARGIN = 12
@@ -68,11 +69,23 @@ def page_image(
         page = document[index]
         try:
             scale = width / (page.get_width() or POINTS_PER_INCH) if width else dpi / POINTS_PER_INCH
-            picture = page.render(scale=scale).to_pil().convert("RGB")
+            picture = rendered_picture(page.render(scale=scale))
         finally:
             page.close()
     width, height = picture.size
     return QImage(picture.tobytes(), width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+
+
+def rendered_picture(bitmap: pdfium.PdfBitmap) -> Image.Image:
+    """A PIL copy of PDFium's ``bitmap``, which is then closed — here, under the caller's hold of
+    ``PDFIUM``. Left to the garbage collector, the bitmap would be freed whenever and on whatever
+    thread collection runs, possibly while another thread is inside PDFium, which is not
+    thread-safe: memory it corrupts that way can crash the app much later, anywhere."""
+    try:
+        picture: Image.Image = bitmap.to_pil().convert("RGB")  # a copy: nothing points into it
+        return picture
+    finally:
+        bitmap.close()
 
 
 def render_pages(pdf: bytes, password: str | None, width: int) -> list[QImage]:
