@@ -10,14 +10,24 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sys
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 from waystation.i18n import UI_LANGUAGES
 
 SETTINGS_FILE = "settings.json"
+
+
+class _Normalised(Protocol):
+    """A settings dataclass: its values made sane (types, ranges) by ``normalised``."""
+
+    def normalised(self) -> Self: ...
+
+
+S = TypeVar("S", bound=_Normalised)
 MIN_AUTO_LOCK_MINUTES = 1
 MAX_AUTO_LOCK_MINUTES = 240
 WIPE_AFTER_CHOICES = (0, 5, 10, 20)
@@ -68,44 +78,70 @@ def default_config_dir() -> Path:
     return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "waystation"
 
 
-class SettingsStore:
+class JsonSettingsStore(Generic[S]):
+    """One settings file of dataclass ``kind`` in ``folder``: unknown keys ignored, values
+    normalised; a file that cannot be read gives the defaults and ``problem`` says why — it is
+    never overwritten silently, but set aside (``NAME.unreadable``, ``-2``…) on the next save;
+    saving is atomic (a temporary name, flushed, then renamed over the file)."""
+
+    file_name = ""
+    kind: type[S]
+
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or default_config_dir()
         self.problem: str | None = None  # why the file could not be read, if it could not
 
     @property
     def path(self) -> Path:
-        return self.folder / SETTINGS_FILE
+        return self.folder / self.file_name
 
-    def load(self) -> AppSettings:
+    def load(self) -> S:
         try:
             raw = self.path.read_text("utf-8")
         except FileNotFoundError:
-            return AppSettings()
+            return self.kind()
         except OSError as exc:
             self.problem = str(exc.strerror)
-            return AppSettings()
+            return self.kind()
         try:
             data: Any = json.loads(raw)
-            known = {f.name for f in fields(AppSettings)}
             if not isinstance(data, dict):
                 raise TypeError("not an object")
-            return AppSettings(**{k: v for k, v in data.items() if k in known}).normalised()
+            known = {f.name for f in fields(self.kind)}  # type: ignore[arg-type]
+            return self.kind(**{k: v for k, v in data.items() if k in known}).normalised()
         except (ValueError, TypeError) as exc:
             self.problem = str(exc)
-            return AppSettings()
+            return self.kind()
 
-    def save(self, settings: AppSettings) -> None:
+    def save(self, settings: S) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         if self.problem and self.path.exists():
-            self.path.replace(_free_name(self.path.with_name(SETTINGS_FILE + ".unreadable")))
+            self.path.replace(free_aside_name(self.path.with_name(self.file_name + ".unreadable")))
             self.problem = None
-        temporary = self.path.with_name(SETTINGS_FILE + ".new")
-        temporary.write_text(json.dumps(asdict(settings.normalised()), indent=2), encoding="utf-8")
-        temporary.replace(self.path)
+        replace_text(self.path, json.dumps(asdict(settings.normalised()), indent=2))  # type: ignore[call-overload]
 
 
-def _free_name(path: Path) -> Path:
+class SettingsStore(JsonSettingsStore[AppSettings]):
+    file_name = SETTINGS_FILE
+    kind = AppSettings
+
+
+def replace_text(path: Path, text: str) -> None:
+    """Write ``text`` over ``path`` atomically: a temporary name beside it, flushed to the disk,
+    then renamed over the file; nothing half-written is ever left under either name."""
+    temporary = path.with_name(f".{path.name}.new-{secrets.token_hex(4)}")
+    try:
+        with temporary.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def free_aside_name(path: Path) -> Path:
     """``path``, or ``path-2``, ``path-3``…: an earlier damaged file set aside is kept too."""
     candidate, number = path, 1
     while candidate.exists():

@@ -14,14 +14,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from waystation.app_settings import free_aside_name, replace_text
 from waystation.files import write_new_file
 
 RECORD_FILE = "desk-record.json"
@@ -97,7 +96,7 @@ class DeskRecord:
         self.problem = None
         days = self._read()
         if self.problem is not None and self.path.exists():
-            self.path.replace(_free_name(self.path.with_name(RECORD_FILE + ".unreadable")))
+            self.path.replace(free_aside_name(self.path.with_name(RECORD_FILE + ".unreadable")))
         counts = days.setdefault(day.isoformat(), {}).setdefault(country_code(country), {})
         for name, more in (("sessions", sessions), ("new_vaults", new_vaults), ("packets", packets)):
             counts[name] = min(counts.get(name, 0) + max(int(more), 0), MAX_COUNT)
@@ -109,16 +108,7 @@ class DeskRecord:
 
     def _write(self, document: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{RECORD_FILE}.new-{secrets.token_hex(4)}")
-        try:
-            with temporary.open("w", encoding="utf-8") as handle:
-                handle.write(json.dumps(document, indent=1, sort_keys=True))
-                handle.flush()
-                os.fsync(handle.fileno())
-            temporary.replace(self.path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        replace_text(self.path, json.dumps(document, indent=1, sort_keys=True))
 
     # -- CSV ---------------------------------------------------------------------------------
 
@@ -159,11 +149,3 @@ def _days(document: Any) -> dict[str, dict[str, dict[str, int]]]:
                 raise ValueError("a count that is not a number")
             checked.setdefault(day, {})[country] = values
     return checked
-
-
-def _free_name(path: Path) -> Path:
-    candidate, number = path, 1
-    while candidate.exists():
-        number += 1
-        candidate = path.with_name(f"{path.name}-{number}")
-    return candidate

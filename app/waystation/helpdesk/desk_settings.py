@@ -9,13 +9,11 @@ starts with the defaults, and the unreadable file is set aside (not deleted) on 
 
 from __future__ import annotations
 
-import json
-import os
-import secrets
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+
+from waystation.app_settings import JsonSettingsStore
 
 DESK_FILE = "helpdesk.json"
 VAULT_SUFFIX = ".vault"
@@ -43,59 +41,11 @@ def default_desk_folder() -> Path:
     return vaults if vaults is not None else Path.home() / "Waystation clients"
 
 
-class DeskSettingsStore:
-    def __init__(self, folder: Path | None = None) -> None:
-        from waystation.app_settings import default_config_dir
+class DeskSettingsStore(JsonSettingsStore[DeskSettings]):
+    """``helpdesk.json`` in the settings folder, kept as the app settings are (app_settings)."""
 
-        self.folder = folder or default_config_dir()
-        self.problem: str | None = None
-
-    @property
-    def path(self) -> Path:
-        return self.folder / DESK_FILE
-
-    def load(self) -> DeskSettings:
-        try:
-            raw = self.path.read_text("utf-8")
-        except FileNotFoundError:
-            return DeskSettings()
-        except OSError as exc:
-            self.problem = str(exc.strerror)
-            return DeskSettings()
-        try:
-            data: Any = json.loads(raw)
-            if not isinstance(data, dict):
-                raise TypeError("not an object")
-            known = {f.name for f in fields(DeskSettings)}
-            return DeskSettings(**{k: v for k, v in data.items() if k in known}).normalised()
-        except (ValueError, TypeError) as exc:
-            self.problem = str(exc)
-            return DeskSettings()
-
-    def save(self, settings: DeskSettings) -> None:
-        """Atomically: a temporary name, flushed, then renamed over the file."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        if self.problem and self.path.exists():
-            self.path.replace(_free_name(self.path.with_name(DESK_FILE + ".unreadable")))
-            self.problem = None
-        temporary = self.path.with_name(f".{DESK_FILE}.new-{secrets.token_hex(4)}")
-        try:
-            with temporary.open("w", encoding="utf-8") as handle:
-                handle.write(json.dumps(asdict(settings.normalised()), indent=2))
-                handle.flush()
-                os.fsync(handle.fileno())
-            temporary.replace(self.path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
-
-
-def _free_name(path: Path) -> Path:
-    candidate, number = path, 1
-    while candidate.exists():
-        number += 1
-        candidate = path.with_name(f"{path.name}-{number}")
-    return candidate
+    file_name = DESK_FILE
+    kind = DeskSettings
 
 
 def desk_folder(settings: DeskSettings) -> Path:
