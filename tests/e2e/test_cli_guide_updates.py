@@ -247,6 +247,7 @@ def test_trust_keys_and_untrust_retires_installed_guides(cli: Cli, tmp_path: Pat
     assert all(not k["built_in"] for k in json.loads(cli("content", "keys", "--json").out))
 
 
+@pytest.mark.slow  # many processes: make test-slow and CI
 def test_two_installs_at_once_one_waits(tmp_path: Path, cli: Cli, desk: DeskKey) -> None:
     guides = {c: real_guide(c) for c in ("TR", "DE", "KZ")}
     bundle = make_bundle(desk, guides, tmp_path / "b.wsbundle")

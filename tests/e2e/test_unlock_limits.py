@@ -49,6 +49,7 @@ def test_the_fifth_wrong_passphrase_wipes(cli: Cli, tmp_path: Path) -> None:
     assert not vault.exists()
 
 
+@pytest.mark.slow  # many processes: make test-slow and CI
 def test_a_right_passphrase_resets_the_count(cli: Cli, tmp_path: Path) -> None:
     vault, _config = make(cli, tmp_path, 5)
     for _round in range(3):
@@ -58,6 +59,7 @@ def test_a_right_passphrase_resets_the_count(cli: Cli, tmp_path: Path) -> None:
     assert vault.exists()
 
 
+@pytest.mark.slow  # many processes: make test-slow and CI
 def test_counts_are_per_vault(cli: Cli, tmp_path: Path) -> None:
     vault, _config = make(cli, tmp_path, 5)
     other = tmp_path / "other.vault"
