@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO = Path(__file__).resolve().parent.parent
+from tools.shot_files import save_shot, shoot_languages
+
 PASSPHRASE = "screenshots only — orchard lantern velvet"
 LANGUAGES = ("en", "ru")
 # Sample edits for the pictures (not shipped content): a longer stay, one step reworded.
@@ -66,19 +66,6 @@ def _profile() -> object:
     )
 
 
-def _save(widget: object, language: str, name: str) -> Path:
-    from PySide6.QtWidgets import QApplication, QWidget
-
-    assert isinstance(widget, QWidget)
-    for _round in range(3):
-        QApplication.processEvents()
-    out = REPO / "docs" / "screenshots" / language / f"{name}.png"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not widget.grab().save(str(out)):
-        raise RuntimeError(f"could not write {out}")
-    return out
-
-
 def shoot(language: str, folder: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication, QScrollArea
     from tests.fakes import FakeClock
@@ -121,7 +108,7 @@ def shoot(language: str, folder: Path) -> list[Path]:
     section._checked(_check_bundle(bundle))
     dialog = section.update_dialog
     assert dialog is not None
-    written.append(_save(dialog, language, "guide-update-dialog"))
+    written.append(save_shot(dialog, language, "guide-update-dialog"))
     dialog.reject()
 
     install_bundle(bundle)
@@ -130,30 +117,19 @@ def shoot(language: str, folder: Path) -> list[Path]:
     scroll = page.findChild(QScrollArea)
     if scroll is not None:
         scroll.ensureWidgetVisible(section.keys)
-    written.append(_save(window, language, "guide-update-settings"))
+    written.append(save_shot(window, language, "guide-update-settings"))
 
     dashboard = window.workspace.show_page("dashboard")
     assert isinstance(dashboard, DashboardPage)
     dashboard.refresh()
-    written.append(_save(window, language, "guide-update-notice"))
+    written.append(save_shot(window, language, "guide-update-notice"))
     session.lock()
     window.close()
     return written
 
 
 def main() -> int:
-    from PySide6.QtWidgets import QApplication
-
-    from waystation.ui.style import apply_style
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    apply_style(app)
-    for language in LANGUAGES:
-        with tempfile.TemporaryDirectory(prefix="waystation-guide-shots-") as tmp:
-            for path in shoot(language, Path(tmp)):
-                print(path.relative_to(REPO))
-    return 0
+    return shoot_languages(shoot, LANGUAGES, "waystation-guide-shots-")
 
 
 if __name__ == "__main__":

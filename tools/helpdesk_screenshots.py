@@ -2,35 +2,21 @@
 English and Russian; run by `make screenshots`. Everything happens in a throwaway folder: the
 desk's start screen (New client, with the neutral name filled in), a guest session with a sample
 person in Georgia and its banner, the warning before closing a guest session, and "Save a copy for
-yourself". Strings added with the help desk are translated later: until then the Russian pictures
-show them in English."""
+yourself"."""
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO = Path(__file__).resolve().parent.parent
+from tools.shot_files import save_shot, shoot_languages
+
 LANGUAGES = ("en", "ru")
 GUEST_PASSPHRASE = "screenshots only — orchard lantern velvet"
-
-
-def _save(widget: object, language: str, name: str) -> Path:
-    from PySide6.QtWidgets import QApplication, QWidget
-
-    assert isinstance(widget, QWidget)
-    for _round in range(3):
-        QApplication.processEvents()
-    out = REPO / "docs" / "screenshots" / language / f"{name}.png"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not widget.grab().save(str(out)):
-        raise RuntimeError(f"could not write {out}")
-    return out
 
 
 def _profile() -> object:
@@ -74,9 +60,9 @@ def shoot(language: str, folder: Path) -> list[Path]:
     desk.show()
     start = desk.start
     assert isinstance(start, DeskStartScreen)
-    written.append(_save(desk, language, "helpdesk-start"))
+    written.append(save_shot(desk, language, "helpdesk-start"))
     start.tabs.setCurrentWidget(start.create_panel)
-    written.append(_save(desk, language, "helpdesk-new-client"))
+    written.append(save_shot(desk, language, "helpdesk-new-client"))
     desk.close()
 
     session = Session(
@@ -88,40 +74,29 @@ def shoot(language: str, folder: Path) -> list[Path]:
     guest_start = window.start
     assert isinstance(guest_start, DeskStartScreen)
     guest_start.tabs.setCurrentWidget(guest_start.guest_panel)
-    written.append(_save(window, language, "guest-start"))
+    written.append(save_shot(window, language, "guest-start"))
     session.adopt(window.keeper.create(GUEST_PASSPHRASE))
     session.vault.profile.replace(_profile())  # type: ignore[arg-type]
     window.enter_workspace()
     window.workspace.show_page("dashboard").refresh()
-    written.append(_save(window, language, "guest-banner"))
+    written.append(save_shot(window, language, "guest-banner"))
     window.close()  # asks first: the guest session would be lost
     dialog = window.leaving_dialog
     assert dialog is not None
-    written.append(_save(dialog, language, "guest-closing"))
+    written.append(save_shot(dialog, language, "guest-closing"))
     dialog.back_button.click()
     window.open_handoff()
     handoff = window.handoff_dialog
     assert handoff is not None
     handoff.use_new.setChecked(True)
-    written.append(_save(handoff, language, "guest-save-into-vault"))
+    written.append(save_shot(handoff, language, "guest-save-into-vault"))
     handoff.reject()
     window.quick_exit()
     return written
 
 
 def main() -> int:
-    from PySide6.QtWidgets import QApplication
-
-    from waystation.ui.style import apply_style
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    apply_style(app)
-    for language in LANGUAGES:
-        with tempfile.TemporaryDirectory(prefix="waystation-helpdesk-shots-") as tmp:
-            for path in shoot(language, Path(tmp)):
-                print(path.relative_to(REPO))
-    return 0
+    return shoot_languages(shoot, LANGUAGES, "waystation-helpdesk-shots-")
 
 
 if __name__ == "__main__":
