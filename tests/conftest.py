@@ -136,6 +136,14 @@ def pw(*lines: str) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
+def one_line_error(result: CliResult) -> str:
+    """The command's one line on standard error (a failure says one thing, never a traceback)."""
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    assert "Traceback" not in result.err
+    return lines[0]
+
+
 @pytest.fixture(autouse=True)
 def _fail_on_unexpected_log_records(
     request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture

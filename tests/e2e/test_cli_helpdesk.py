@@ -17,18 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CliResult, cli_env, pw
+from tests.conftest import CliResult, cli_env, one_line_error, pw
 
 PASS = "  spaces stay 'part' of it  "
 NEW = "a different river of copper kites"
 Cli = Callable[..., CliResult]
-
-
-def one_line_error(result: CliResult) -> str:
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1, result.err
-    assert "Traceback" not in result.err
-    return lines[0]
 
 
 def create(cli: Cli, path: Path) -> None:

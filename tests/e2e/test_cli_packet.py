@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import SAMPLE_PROFILE, CliResult, cli_env, pw
+from tests.conftest import SAMPLE_PROFILE, CliResult, cli_env, one_line_error, pw
 from tests.e2e.test_vault_processes import read_only
 from tests.unit.test_packet_scans import png_header_only
 from tests.unit.test_packet_support import camera_jpeg, flat, metadata_marks, pdftotext
@@ -71,12 +71,6 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Setup:
         result = made.run(*step, "--passphrase-stdin", stdin=pw(PASS))
         assert result.code == 0, result.err
     return made
-
-
-def one_line_error(result: CliResult) -> str:
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in result.err, result.err
-    return lines[0]
 
 
 def test_packet_is_written_and_reads_back(setup: Setup, tmp_path: Path) -> None:

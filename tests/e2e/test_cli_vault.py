@@ -7,17 +7,10 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import CliResult, pw
+from tests.conftest import CliResult, one_line_error, pw
 
 PASS = "  spaces stay 'part' of it  "
 Cli = Callable[..., CliResult]
-
-
-def one_line_error(result: CliResult) -> str:
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1, result.err
-    assert "Traceback" not in result.err
-    return lines[0]
 
 
 def create(cli: Cli, path: Path) -> None:
