@@ -25,8 +25,8 @@ APP_ICON = "app"
 DISCREET_ICON = "discreet"
 _LIGHT_INK = "#44474e"
 _DARK_INK = "#d7d9de"
-# The sides the screens ask for (16–24 px, toolbar and navigation), with room for 150 % and 200 %.
-_SIDES = (16, 20, 24, 30, 32, 36, 40, 48, 64)
+# The sides the screens ask for (16–24 px), and larger ones Qt scales down from at 150 % and 200 %.
+_SIDES = (16, 20, 24, 32, 48, 64)
 _MODES = (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Selected)
 
 
