@@ -30,13 +30,13 @@ test-slow: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests bench tools
-	$(BIN)/ruff format --check app tests bench tools
+	$(BIN)/ruff check app tests bench tools installer
+	$(BIN)/ruff format --check app tests bench tools installer
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format app tests bench tools
-	$(BIN)/ruff check --fix app tests bench tools
+	$(BIN)/ruff format app tests bench tools installer
+	$(BIN)/ruff check --fix app tests bench tools installer
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench

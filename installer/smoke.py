@@ -7,7 +7,8 @@
    no file there holds the selftest's person's name (the canary); after the portable run they
    must hold nothing at all, and the canary is nowhere outside the stick's data/tmp (which the
    selftest empties again);
-5. a portable copy on a read-only folder still passes its selftest and says it cannot save
+5. (Linux) the bundle's ICU answers from its trimmed data (installer/icu_check.py);
+6. a portable copy on a read-only folder still passes its selftest and says it cannot save
    (where root can make a folder read-only here: chattr +i).
 
 Any failure prints one line per problem and exits 1.
@@ -114,6 +115,25 @@ class Smoke:
         self.check("running from the source" not in text, "--version: the bundle carries no build stamp")
         print(text.strip())
 
+    def icu(self) -> None:
+        """The bundle's ICU, with its trimmed data, answers what Qt may ask it (installer/icu_check.py)."""
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "installer.icu_check",
+                str(self.bundle / "_internal" / "PySide6" / "Qt" / "lib"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+        self.check(
+            done.returncode == 0, f"ICU check exited {done.returncode}: {(done.stdout + done.stderr).strip()}"
+        )
+        print(f"ICU: {done.stdout.strip()}")
+
     def selftest(self, executable: Path, name: str, expect_mode: str) -> Path:
         root = self.work / name
         env = isolated_env(root)
@@ -177,6 +197,8 @@ def main(argv: list[str]) -> int:
             print(f"smoke: {smoke.executable} is missing (make installer first)", file=sys.stderr)
             return 1
         smoke.version()
+        if sys.platform.startswith("linux"):
+            smoke.icu()
         smoke.selftest(smoke.executable, "installed", "mode: installed")
         smoke.portable()
     for problem in smoke.problems:
