@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 DOCUMENT_KINDS: tuple[str, ...] = (
     "passport",
@@ -124,12 +124,14 @@ class Profile:
     permits: tuple[Permit, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)  # slots: a third faster to build 5,000 of (bench/vault_bench.py)
-class DocumentInfo:
+class DocumentInfo(NamedTuple):
     """A stored document without its content (which stays in the vault until asked for).
 
     ``passport_number`` links a passport scan to the passport of that number in the profile
-    (see vault/passport_scans.py); None when it is not linked."""
+    (see vault/passport_scans.py); None when it is not linked.
+
+    A named tuple rather than a frozen dataclass: just as immutable, and four times faster to
+    build, which is most of what listing 5,000 documents costs (bench/vault_bench.py)."""
 
     id: int
     kind: str

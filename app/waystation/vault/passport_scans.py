@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import replace
 
 from waystation.vault.models import DocumentInfo, Passport, Profile
 
@@ -47,8 +46,8 @@ def linked_passport(document: DocumentInfo, profile: Profile) -> Passport | None
 
 def as_passport(document: DocumentInfo, passport: Passport) -> DocumentInfo:
     """The scan with the passport's dates where the profile knows them."""
-    return replace(
-        document, issued=passport.issued or document.issued, expires=passport.expires or document.expires
+    return document._replace(
+        issued=passport.issued or document.issued, expires=passport.expires or document.expires
     )
 
 
