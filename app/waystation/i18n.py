@@ -1,4 +1,5 @@
-"""Translations (gettext) and locale-aware formatting (Babel).
+"""Translations (gettext) and locale-aware formatting (Babel, imported when first needed: it is
+not needed to draw the start window).
 
 Every user-facing string goes through :func:`_` or :func:`ngettext` with named placeholders, e.g.
 ``_("{n} days left").format(n=...)``. The active language can change at run time; the functions
@@ -12,13 +13,6 @@ import io
 import os
 import re
 from datetime import date, timedelta
-
-from babel import Locale
-from babel.dates import format_date as _babel_format_date
-from babel.dates import format_timedelta
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
 
 from waystation.resources_path import locales_dir
 
@@ -47,6 +41,9 @@ def _load(language: str) -> gettext.NullTranslations:
             with mo.open("rb") as handle:
                 return gettext.GNUTranslations(handle)
         if po.exists():
+            from babel.messages.mofile import write_mo
+            from babel.messages.pofile import read_po
+
             with po.open("rb") as handle:
                 catalog = read_po(handle, locale=language, domain=DOMAIN)
             buffer = io.BytesIO()
@@ -127,21 +124,32 @@ def layout_direction(language: str | None = None) -> str:
     """ "ltr" or "rtl" for ``language`` (Babel's CLDR data), or "rtl" in the RTL pseudo mode."""
     if pseudo_mode() == "rtl":
         return "rtl"
+    language = language or current_language()
+    if language in UI_LANGUAGES:
+        return "ltr"  # English, Russian, Ukrainian, Belarusian: no need to load Babel at start-up
+    from babel import Locale
+
     try:
-        return str(Locale.parse(language or current_language()).text_direction)
+        return str(Locale.parse(language).text_direction)
     except (ValueError, TypeError):
         return "ltr"
 
 
 def format_number(value: float, decimals: int = 0) -> str:
     """A number in the active language ("1,234.5" / "1 234,5")."""
+    from babel import Locale
+    from babel.numbers import format_decimal
+
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return str(format_decimal(value, format=pattern, locale=Locale.parse(current_language())))
 
 
 def format_date(value: date, style: str = "medium") -> str:
     """A date in the active language, e.g. "14 Jun 2026" / "14 июн. 2026 г."."""
-    return _babel_format_date(value, format=style, locale=Locale.parse(current_language()))
+    from babel import Locale
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format=style, locale=Locale.parse(current_language()))
 
 
 def format_age(since: date, today: date) -> str:
@@ -149,6 +157,9 @@ def format_age(since: date, today: date) -> str:
     days = (today - since).days
     if days <= 0:
         return _("today")
+    from babel import Locale
+    from babel.dates import format_timedelta
+
     locale = Locale.parse(current_language())
     return _pseudo(
         str(format_timedelta(timedelta(days=-days), add_direction=True, threshold=1.0, locale=locale))

@@ -15,12 +15,15 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from waystation.app_settings import SettingsStore, forget_vault
 from waystation.errors import WrongPassphrase
 from waystation.i18n import _, ngettext
-from waystation.vault.connection import Vault
 from waystation.vault.wipe import wipe
+
+if TYPE_CHECKING:
+    from waystation.vault.connection import Vault
 
 COUNTS_FILE = "unlock-failures.json"
 SALT_BYTES = 16
@@ -88,9 +91,15 @@ def open_guarded(
     *,
     limit: int,
     counter: FailureCounter,
-    opener: Callable[[Path, str], Vault] = Vault.open,
+    opener: Callable[[Path, str], Vault] | None = None,
 ) -> Vault:
-    """Open the vault; with a ``limit``, count wrong passphrases and wipe at the limit."""
+    """Open the vault (with ``opener``, by default Vault.open); with a ``limit``, count wrong
+    passphrases and wipe at the limit. The app calls this on a worker thread, which is where the
+    vault code is imported if the start-up preload has not done it yet."""
+    if opener is None:
+        from waystation.vault.connection import Vault
+
+        opener = Vault.open
     if not limit:
         return opener(path, passphrase)
     key = counter.key(path)

@@ -16,7 +16,7 @@ from waystation.errors import InvalidInput
 from waystation.files import write_new_file
 from waystation.i18n import _, format_number
 from waystation.vault.connection import Vault
-from waystation.vault.profile_json import parse_date
+from waystation.vault.iso_date import parse_date
 
 __all__ = [
     "human_size",

@@ -44,10 +44,9 @@ def _ink(mode: QIcon.Mode) -> QColor:
     return QColor(_DARK_INK if dark else _LIGHT_INK)
 
 
-def _drawn(svg: bytes, ink: str, side: int) -> QPixmap:
-    """``svg`` in ``ink`` on a transparent ``side``×``side`` square (drawn as a QImage: no
-    pixmap exists until Qt's own conversion makes one on this, the UI, thread)."""
-    renderer = QSvgRenderer(QByteArray(svg.replace(b"currentColor", ink.encode("ascii"))))
+def _drawn(renderer: QSvgRenderer, side: int) -> QPixmap:
+    """The picture on a transparent ``side``×``side`` square (drawn as a QImage: no pixmap
+    exists until Qt's own conversion makes one on this, the UI, thread)."""
     image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
@@ -62,8 +61,10 @@ def _line_icon(name: str, normal: str, disabled: str, selected: str) -> QIcon:
     svg = _svg(name)
     made = QIcon()
     for mode, ink in zip(_MODES, (normal, disabled, selected), strict=True):
+        # one parsed drawing per ink, drawn at every side
+        renderer = QSvgRenderer(QByteArray(svg.replace(b"currentColor", ink.encode("ascii"))))
         for side in _SIDES:
-            made.addPixmap(_drawn(svg, ink, side), mode)
+            made.addPixmap(_drawn(renderer, side), mode)
     return made
 
 

@@ -16,12 +16,12 @@ from waystation.app_settings import AppSettings, SettingsStore
 from waystation.errors import WaystationError
 from waystation.ui.clipboard_guard import ClipboardGuard
 from waystation.ui.clock import Clock
-from waystation.vault.connection import Vault
 
-if TYPE_CHECKING:  # the guides and rules load after the first paint (see preload_library)
+if TYPE_CHECKING:  # the guides, rules and vault code load after the first paint (see preload_library)
     from waystation.content.loader import PackLibrary
     from waystation.content.model import Pack
     from waystation.rules.status import Status
+    from waystation.vault.connection import Vault
 
 
 class VaultState(enum.Enum):
@@ -95,7 +95,8 @@ class Session(QObject):
         # every country): here, while the passphrase is typed, never on the UI thread at unlock.
         import holidays.countries  # noqa: F401
 
-        import waystation.ui.workspace  # noqa: F401  (the screens' code, for a quick first unlock)
+        import waystation.ui.workspace
+        import waystation.vault.connection  # noqa: F401  (SQLCipher and the repositories)
 
     def use_library(self, library: PackLibrary) -> None:
         """Guides loaded again elsewhere (after guide updates changed): the screens refresh."""
@@ -134,9 +135,13 @@ class Session(QObject):
 
     def open(self, path: Path, passphrase: str) -> None:
         """Raises the core's typed errors (wrong passphrase, in use, damaged...)."""
+        from waystation.vault.connection import Vault  # imported by preload_library, not at start-up
+
         self.adopt(Vault.open(path, passphrase))
 
     def create(self, path: Path, passphrase: str) -> None:
+        from waystation.vault.connection import Vault
+
         self.adopt(Vault.create(path, passphrase))
 
     @property

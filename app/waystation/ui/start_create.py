@@ -7,6 +7,7 @@ is created on a worker thread (the key derivation takes a moment) while the scre
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
@@ -20,7 +21,9 @@ from waystation.ui.start_parts import BusyLine, FormGrid, MessageLine, PathPicke
 from waystation.ui.vault_task import VaultOpener, VaultTask
 from waystation.ui.widgets.fields import hint_label, show_text
 from waystation.ui.widgets.passphrase import PassphraseField, PassphraseHints, StrengthMeter
-from waystation.vault.connection import Vault
+
+if TYPE_CHECKING:
+    from waystation.vault.connection import Vault
 
 MIN_CREATE_SCORE = 2
 

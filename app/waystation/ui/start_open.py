@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,7 +39,9 @@ from waystation.ui.widgets.fields import hint_label
 from waystation.ui.widgets.passphrase import PassphraseField, PassphraseHints
 from waystation.ui.widgets.typing_hints import describe_scripts, scripts_in
 from waystation.unlock_guard import FailureCounter, WipedAfterFailures, open_guarded
-from waystation.vault.connection import Vault
+
+if TYPE_CHECKING:
+    from waystation.vault.connection import Vault
 
 
 def wrong_passphrase_words(attempt: int, caps_lock: bool | None, scripts: tuple[str, ...]) -> str:

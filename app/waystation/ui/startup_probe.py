@@ -7,6 +7,13 @@ starting the process to reading the line, so interpreter and bundle start-up cou
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from waystation.ui.main_window import MainWindow
+    from waystation.ui.session import Session
 
 PROBE_ENV = "WAYSTATION_STARTUP_PROBE"
 
@@ -34,7 +41,7 @@ def _bare() -> int:
     return 0
 
 
-def _app() -> int:
+def first_window() -> tuple[QApplication, Session, MainWindow]:
     """The steps of ui.launch.run_desktop up to the first paint (no single-instance socket)."""
     from PySide6.QtWidgets import QApplication
 
@@ -53,6 +60,11 @@ def _app() -> int:
     window.show_where_it_was()
     window.repaint()
     app.processEvents()
+    return app, session, window
+
+
+def _app() -> int:
+    _qt, session, _window = first_window()
     print("painted", flush=True)
     session.preload_library()  # as the app does right after: must not delay the paint above
     return 0

@@ -9,7 +9,7 @@ rule of ours replaces Fusion's drawing (the navigation list)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -77,6 +77,11 @@ class _PaletteFollower(QObject):
             self.follow()
         return False
 
+    def watch(self) -> None:
+        """Follow palette changes from now on, and any that came since apply_style."""
+        self._app.installEventFilter(self)
+        self.follow()
+
     def follow(self) -> None:
         if self._busy:
             return
@@ -101,5 +106,7 @@ def apply_style(app: QApplication) -> None:
     follower = app.findChild(_PaletteFollower)
     if follower is None:
         follower = _PaletteFollower(app)
-        app.installEventFilter(follower)
+        # watching from the event loop's first turn: a Python filter on the whole app makes
+        # PySide build the Python type of every event it sees, slowing the first window
+        QTimer.singleShot(0, follower, follower.watch)
     follower.follow()

@@ -18,21 +18,32 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from waystation.errors import WaystationError
 from waystation.i18n import _
-from waystation.vault.connection import Vault
+
+if TYPE_CHECKING:
+    from waystation.vault.connection import Vault
 
 log = logging.getLogger(__name__)
 
 
+# The vault code (SQLCipher and the repositories) is imported here, on the worker thread, if the
+# start-up preload (Session.preload_library) has not imported it yet: never on the UI thread.
+
+
 def _open(path: Path, passphrase: str) -> Vault:
+    from waystation.vault.connection import Vault
+
     return Vault.open(path, passphrase)
 
 
 def _create(path: Path, passphrase: str) -> Vault:
+    from waystation.vault.connection import Vault
+
     return Vault.create(path, passphrase)
 
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import cache
@@ -40,6 +39,7 @@ from babel import Locale
 from waystation.errors import InvalidInput
 from waystation.i18n import _, ngettext
 from waystation.resources_path import resource
+from waystation.vault.iso_date import parse_date
 from waystation.vault.models import FamilyMember, Host, Passport, Permit, Person, Profile, Stay
 from waystation.vault.profile_reading import loads, read_profile_bytes, shape_problems
 
@@ -51,7 +51,6 @@ FORMAT = "waystation-profile/2"
 FORMAT_V1 = "waystation-profile/1"
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 20
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "ZZ", "QO"}
 
 
@@ -79,16 +78,6 @@ def country_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes (from CLDR, via Babel)."""
     territories: list[str] = [str(code) for code in Locale("en").territories]
     return frozenset(c for c in territories if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES)
-
-
-def parse_date(text: str) -> date | None:
-    """A strict YYYY-MM-DD date, or None (Python also accepts forms like 20260901)."""
-    if not _ISO_DATE.match(text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def _path(parts: Iterable[Any]) -> str:

@@ -11,8 +11,8 @@ from waystation.i18n import _
 from waystation.rules.words import permit_kind_name
 from waystation.ui.pages.profile_tables import Column, Row
 from waystation.ui.widgets.country import countries_by_name
+from waystation.vault.iso_date import parse_date
 from waystation.vault.models import PASSPORT_KINDS, PERMIT_KINDS, FamilyMember, Passport, Permit, Stay
-from waystation.vault.profile_json import parse_date
 
 # The family relations the interchange format accepts (resources/schemas/profile.schema.json).
 RELATIONS: tuple[str, ...] = ("spouse", "partner", "child", "parent", "sibling", "other")

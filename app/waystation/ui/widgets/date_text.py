@@ -21,13 +21,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-
-from babel import Locale
-from babel.core import UnknownLocaleError
-from babel.dates import format_date, get_date_format
+from typing import TYPE_CHECKING
 
 from waystation.i18n import current_language
-from waystation.vault.profile_json import parse_date
+from waystation.vault.iso_date import parse_date
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 EXAMPLE = date(2026, 9, 25)  # a day above 12, so the example shows which number is the day
 _NUMBER = r"[0-9]+"
@@ -52,6 +52,12 @@ def _plain(text: str) -> str:
 
 @cache
 def _style(language: str) -> _Style:
+    # Babel is imported here, on first use, rather than with the module: the start window's
+    # forms import this module, and Babel is not needed to draw them.
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+    from babel.dates import get_date_format
+
     try:
         locale = Locale.parse(language)
     except (ValueError, TypeError, UnknownLocaleError):
@@ -79,6 +85,8 @@ def _style(language: str) -> _Style:
 
 def format_input_date(value: date, language: str | None = None) -> str:
     """``value`` as a date field shows it in ``language`` (the interface language by default)."""
+    from babel.dates import format_date
+
     style = _style(language or current_language())
     return str(format_date(value, format=style.shown, locale=style.locale))
 

@@ -14,11 +14,12 @@ about the keyboard layout; the layout's language is added only where Qt tracks i
 from __future__ import annotations
 
 import unicodedata
-
-from babel import Locale
-from babel.lists import format_list
+from typing import TYPE_CHECKING
 
 from waystation.i18n import current_language
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 # The Caps Lock bit in QKeyEvent.nativeModifiers(), per Qt platform plugin.
 NATIVE_CAPS_LOCK_BITS: dict[str, int] = {
@@ -110,6 +111,8 @@ def scripts_in(text: str) -> tuple[str, ...]:
 
 
 def _locale() -> Locale:
+    from babel import Locale  # on first use: Babel is not needed to draw the start window
+
     try:
         return Locale.parse(current_language())
     except (ValueError, TypeError):
@@ -118,6 +121,8 @@ def _locale() -> Locale:
 
 def describe_scripts(codes: tuple[str, ...]) -> str:
     """ "Cyrillic", "Latin and Cyrillic" in the interface language (names from CLDR via Babel)."""
+    from babel.lists import format_list
+
     locale = _locale()
     names = [str(locale.scripts.get(code, code)) for code in codes]
     return str(format_list(names, locale=locale)) if names else ""

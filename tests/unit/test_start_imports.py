@@ -1,0 +1,56 @@
+"""The first window is drawn before the heavy libraries are loaded: the vault code and SQLCipher,
+Babel, the guides, `holidays`, the PDF and picture libraries and the screens behind the start
+screen all come after the first paint (Session.preload_library, on a thread of its own). Checked
+in a fresh process, since this one has imported everything already."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = (
+    "babel",
+    "sqlcipher3",
+    "waystation.vault.connection",
+    "waystation.content.loader",
+    "waystation.ui.workspace",
+    "holidays",
+    "jsonschema",
+    "reportlab",
+    "pypdf",
+    "pypdfium2",
+    "PIL",
+    "cryptography",
+)
+
+
+def run_first_window(tmp_path: Path, language: str) -> dict[str, list[str]]:
+    code = (
+        "import json, sys\n"
+        "from waystation.ui.startup_probe import first_window\n"
+        "app, session, window = first_window()\n"
+        f"heavy = [m for m in {HEAVY!r} if m in sys.modules]\n"
+        "print(json.dumps({'heavy': heavy, 'visible': [window.isVisible()]}))\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "WAYSTATION_CONFIG_DIR": str(tmp_path / "config"),
+        "WAYSTATION_LANG": language,
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    result: dict[str, list[str]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_the_first_window_is_painted_before_the_heavy_libraries_load(tmp_path: Path) -> None:
+    for language in ("en", "ru"):
+        result = run_first_window(tmp_path / language, language)
+        assert result["visible"] == [True]
+        assert result["heavy"] == [], f"loaded before the first paint ({language}): {result['heavy']}"
