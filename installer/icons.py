@@ -33,7 +33,7 @@ def render_pngs(out: Path, sizes: tuple[int, ...] = HICOLOR_SIZES) -> dict[int, 
         renderer.render(painter)
         painter.end()
         path = out / f"waystation-{size}.png"
-        if not image.save(str(path), b"PNG"):
+        if not image.save(str(path)):  # PNG, from the suffix
             raise OSError(f"could not write {path}")
         made[size] = path
     return made
