@@ -18,8 +18,15 @@ $(STAMP): pyproject.toml setup.py
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+# The interface translations, compiled for `make run` when their .po changed (the .mo files are
+# not kept in git): without them the app compiles each catalog in memory at every start.
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/waystation.po))
+
+run: $(STAMP) $(CATALOGS)
 	$(BIN)/waystation
+
+locales/%/LC_MESSAGES/waystation.mo: locales/%/LC_MESSAGES/waystation.po $(STAMP)
+	@$(BIN)/python -m tools.i18n compile $*
 
 # Everything but the long fault loops (kill -9 at random moments, bit flips, fuzzing), which
 # `make test-slow` runs and CI runs too (tests/faults/README.md).

@@ -134,12 +134,16 @@ def html_in_translations(catalog: Catalog) -> list[str]:
 
 
 def main(argv: Iterable[str]) -> int:
-    commands = list(argv) or ["extract", "update", "compile"]
-    template = extract()
+    """``extract``, ``update`` and/or ``compile`` (all three by default), for every language or
+    the languages named (``compile ru`` is what `make run` does for a stale catalog)."""
+    words = list(argv) or ["extract", "update", "compile"]
+    commands = [w for w in words if w not in LANGUAGES]
+    languages = [w for w in words if w in LANGUAGES] or list(LANGUAGES)
     if "extract" in commands:
+        template = extract()
         TEMPLATE.write_bytes(template_text(template))
         print(f"{TEMPLATE.relative_to(REPO)}: {len(template)} messages")
-    for language in LANGUAGES:
+    for language in languages:
         if "update" in commands:
             catalog = update(language, read_catalog(TEMPLATE))
             print(f"{po_path(language).relative_to(REPO)}: {len(untranslated(catalog))} to translate")

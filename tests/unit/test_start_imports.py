@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from installer.stamp import REPO
+
 HEAVY = (
     "babel",
     "sqlcipher3",
@@ -49,8 +51,17 @@ def run_first_window(tmp_path: Path, language: str) -> dict[str, list[str]]:
     return result
 
 
+def compiled(language: str) -> bool:
+    """Whether the checkout has the language's catalog compiled (`make run` does it); if not, the
+    app compiles it in memory at start, with Babel."""
+    po = REPO / "locales" / language / "LC_MESSAGES" / "waystation.po"
+    mo = po.with_suffix(".mo")
+    return mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime
+
+
 def test_the_first_window_is_painted_before_the_heavy_libraries_load(tmp_path: Path) -> None:
     for language in ("en", "ru"):
         result = run_first_window(tmp_path / language, language)
         assert result["visible"] == [True]
-        assert result["heavy"] == [], f"loaded before the first paint ({language}): {result['heavy']}"
+        allowed = [] if language == "en" or compiled(language) else ["babel"]
+        assert result["heavy"] == allowed, f"loaded before the first paint ({language}): {result['heavy']}"
