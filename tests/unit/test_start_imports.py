@@ -65,3 +65,25 @@ def test_the_first_window_is_painted_before_the_heavy_libraries_load(tmp_path: P
         assert result["visible"] == [True]
         allowed = [] if language == "en" or compiled(language) else ["babel"]
         assert result["heavy"] == allowed, f"loaded before the first paint ({language}): {result['heavy']}"
+
+
+def test_the_start_up_probe_reports_the_first_frame_then_the_settled_window(tmp_path: Path) -> None:
+    """What `make bench` reads (bench/startup_bench.py), from the app and from a bare window."""
+    for kind in ("app", "bare"):
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "WAYSTATION_STARTUP_PROBE": kind,
+            "WAYSTATION_CONFIG_DIR": str(tmp_path / kind),
+            "WAYSTATION_LANG": "en",
+        }
+        done = subprocess.run(
+            [sys.executable, "-m", "waystation"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert done.stdout.split() == ["painted", "settled"]

@@ -55,7 +55,7 @@ def run_desktop(*, selftest: bool = False, helpdesk: bool = False, guest: bool =
     if instance.hand_over():
         print(_("Waystation is already running: its window was brought forward."), file=sys.stderr)
         return 0
-    apply_style(app)
+    apply_style(app, watch_palette=False)  # from the window's first paint (MainWindow)
     window = DeskWindow(session, end_process=_end_process, helpdesk=helpdesk, guest_process=guest)
     crashes = CrashReporter(lambda: window, session.copy)
     crashes.install()

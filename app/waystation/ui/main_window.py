@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -37,6 +37,7 @@ from waystation.ui.mnemonics import MnemonicKeeper
 from waystation.ui.refit import refit_after_language_change
 from waystation.ui.session import Session
 from waystation.ui.start_screen import StartScreen
+from waystation.ui.style import watch_palette_changes
 from waystation.ui.system_lock import SystemLockWatcher
 from waystation.ui.widgets.wheel_guard import install_wheel_guard
 from waystation.ui.window_place import WindowPlace, WindowPlaceStore, place_of, restore_place
@@ -78,11 +79,10 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             self.focus_ring = FocusRingFollower(app, self)
-        # The filters that watch every event of the app are installed once the event loop runs
-        # (its first turn; nothing can be typed or clicked before): each event a Python filter
-        # sees makes PySide build that event's Python type on first sight, which delayed the
-        # first painted window by ~30 ms when they watched the start screen being built.
-        QTimer.singleShot(0, self, self.watch_whole_app)
+        # The filters that watch every event of the app are installed right after the window's
+        # first paint (nothing can be typed or clicked before it): the first event a Python
+        # filter sees from one of Qt's internal objects makes PySide build every Python type it
+        # has not built yet (~25 ms), and the objects being built would pass through them too.
 
         self.start.opened.connect(self.enter_workspace)
         self.start.created.connect(self.after_create)
@@ -94,16 +94,23 @@ class MainWindow(QMainWindow):
         self.show_start()
         self.remembered_place = restore_place(self, self.place_store)
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+        if not self._watching:
+            self._watching = True
+            QTimer.singleShot(0, self, self.watch_whole_app)  # once this frame is on the screen
+
     def watch_whole_app(self) -> None:
-        """Idle time, the quick-exit keys, dialogs' mnemonics and the wheel guard (see __init__)."""
-        app = QApplication.instance()
-        if not isinstance(app, QApplication) or self._watching:
-            return
+        """Idle time, the quick-exit keys, dialogs' mnemonics, the wheel guard and palette
+        changes (see __init__). Installing a filter twice keeps one (Qt)."""
         self._watching = True
-        app.installEventFilter(self.idle)
-        app.installEventFilter(self.quick_exit_keys)
-        app.installEventFilter(self.mnemonic_keeper)
-        install_wheel_guard(app)  # value controls ignore the wheel unless focused
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.installEventFilter(self.idle)
+            app.installEventFilter(self.quick_exit_keys)
+            app.installEventFilter(self.mnemonic_keeper)
+            install_wheel_guard(app)  # value controls ignore the wheel unless focused
+            watch_palette_changes(app)
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self)

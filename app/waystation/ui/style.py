@@ -9,7 +9,7 @@ rule of ours replaces Fusion's drawing (the navigation list)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -78,7 +78,8 @@ class _PaletteFollower(QObject):
         return False
 
     def watch(self) -> None:
-        """Follow palette changes from now on, and any that came since apply_style."""
+        """Follow palette changes from now on (installing a filter twice keeps one), and any
+        that came before."""
         self._app.installEventFilter(self)
         self.follow()
 
@@ -98,7 +99,11 @@ class _PaletteFollower(QObject):
             self._busy = False
 
 
-def apply_style(app: QApplication) -> None:
+def apply_style(app: QApplication, *, watch_palette: bool = True) -> None:
+    """The app's font, tuned palette and style sheet. The palette is followed from now on, or,
+    with ``watch_palette=False``, from :func:`watch_palette_changes` (the main window calls it
+    after its first paint: the first event a Python filter on the whole app sees from one of
+    Qt's internal objects makes PySide build every Python type it has not built yet, ~25 ms)."""
     font = QFont(app.font())
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
@@ -106,7 +111,14 @@ def apply_style(app: QApplication) -> None:
     follower = app.findChild(_PaletteFollower)
     if follower is None:
         follower = _PaletteFollower(app)
-        # watching from the event loop's first turn: a Python filter on the whole app makes
-        # PySide build the Python type of every event it sees, slowing the first window
-        QTimer.singleShot(0, follower, follower.watch)
-    follower.follow()
+    if watch_palette:
+        follower.watch()
+    else:
+        follower.follow()
+
+
+def watch_palette_changes(app: QApplication) -> None:
+    """Follow palette changes from now on (and any since apply_style), if the style is applied."""
+    follower = app.findChild(_PaletteFollower)
+    if follower is not None:
+        follower.watch()

@@ -26,6 +26,19 @@ def _no_wheel_focus(widget: QWidget) -> None:
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
+def _guarded_widgets() -> list[QWidget]:
+    """The value controls that exist now, found by Qt (findChildren by type): going through
+    every widget from Python would make PySide build a Python type for each kind of widget,
+    Qt's internal ones included, which cost the first window ~15 ms."""
+    found: list[QWidget] = []
+    for window in QApplication.topLevelWidgets():
+        for kind in GUARDED:
+            if isinstance(window, kind):
+                found.append(window)
+            found.extend(window.findChildren(kind))
+    return found
+
+
 class WheelGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         kind = event.type()
@@ -48,7 +61,6 @@ def install_wheel_guard(app: QCoreApplication | None = None) -> WheelGuard | Non
         guard = WheelGuard(app)
         guard.setObjectName(_NAME)
         app.installEventFilter(guard)
-        for widget in QApplication.allWidgets():  # those polished before the guard was there
-            if isinstance(widget, GUARDED):
-                _no_wheel_focus(widget)
+        for widget in _guarded_widgets():  # those polished before the guard was there
+            _no_wheel_focus(widget)
     return guard
