@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from installer.stamp import REPO
 
@@ -29,25 +30,35 @@ HEAVY = (
 )
 
 
-def run_first_window(tmp_path: Path, language: str) -> dict[str, list[str]]:
-    code = (
-        "import json, sys\n"
-        "from waystation.ui.startup_probe import first_window\n"
-        "app, session, window = first_window()\n"
-        f"heavy = [m for m in {HEAVY!r} if m in sys.modules]\n"
-        "print(json.dumps({'heavy': heavy, 'visible': [window.isVisible()]}))\n"
-    )
+def run_waystation(
+    tmp_path: Path, *args: str, language: str = "en", probe: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Python running ``args`` in a fresh process, offscreen, with its own settings folder."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "WAYSTATION_CONFIG_DIR": str(tmp_path / "config"),
         "WAYSTATION_LANG": language,
     }
+    if probe is not None:
+        env["WAYSTATION_STARTUP_PROBE"] = probe
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=False
+        [sys.executable, *args], capture_output=True, text=True, env=env, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    result: dict[str, list[str]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return done
+
+
+def run_first_window(tmp_path: Path, language: str) -> dict[str, Any]:
+    code = (
+        "import json, sys\n"
+        "from waystation.ui.startup_probe import first_window\n"
+        "app, session, window = first_window()\n"
+        f"heavy = [m for m in {HEAVY!r} if m in sys.modules]\n"
+        "print(json.dumps({'heavy': heavy, 'visible': window.isVisible()}))\n"
+    )
+    done = run_waystation(tmp_path, "-c", code, language=language)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -62,7 +73,7 @@ def compiled(language: str) -> bool:
 def test_the_first_window_is_painted_before_the_heavy_libraries_load(tmp_path: Path) -> None:
     for language in ("en", "ru"):
         result = run_first_window(tmp_path / language, language)
-        assert result["visible"] == [True]
+        assert result["visible"] is True
         allowed = [] if language == "en" or compiled(language) else ["babel"]
         assert result["heavy"] == allowed, f"loaded before the first paint ({language}): {result['heavy']}"
 
@@ -70,20 +81,5 @@ def test_the_first_window_is_painted_before_the_heavy_libraries_load(tmp_path: P
 def test_the_start_up_probe_reports_the_first_frame_then_the_settled_window(tmp_path: Path) -> None:
     """What `make bench` reads (bench/startup_bench.py), from the app and from a bare window."""
     for kind in ("app", "bare"):
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "WAYSTATION_STARTUP_PROBE": kind,
-            "WAYSTATION_CONFIG_DIR": str(tmp_path / kind),
-            "WAYSTATION_LANG": "en",
-        }
-        done = subprocess.run(
-            [sys.executable, "-m", "waystation"],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr[-2000:]
+        done = run_waystation(tmp_path / kind, "-m", "waystation", probe=kind)
         assert done.stdout.split() == ["painted", "settled"]
