@@ -19,7 +19,14 @@ from typing import Any
 
 import sqlcipher3
 
-from waystation.errors import InvalidInput, NotAVault, StorageFailure, VaultDamaged, WaystationError
+from waystation.errors import (
+    InvalidInput,
+    NotAVault,
+    StorageFailure,
+    VaultDamaged,
+    WaystationError,
+    WrongPassphrase,
+)
 from waystation.i18n import _
 from waystation.vault import migrations as ladder
 from waystation.vault import sqlerrors
@@ -64,9 +71,12 @@ def resolved(path: Path) -> Path:
     return path.resolve() if path.is_symlink() else path
 
 
-def _check_file_shape(path: Path) -> None:
+def _check_file_shape(path: Path) -> str | None:
     """Reject what cannot be a vault before SQLCipher sees it (an empty file would open as an
-    empty database; a plaintext SQLite file would be reported as a wrong passphrase)."""
+    empty database; a plaintext SQLite file would be reported as a wrong passphrase). A file
+    whose size fits a vault but whose first bytes look like another kind of file is not refused
+    here — a vault's first bytes are its random salt, which may look like anything — and that
+    kind ("a JPEG image") is returned, for Vault.open to name if the file does not open."""
     if not path.exists():
         raise InvalidInput(_("There is no vault at {path}.").format(path=path))
     if not path.is_file():
@@ -84,8 +94,8 @@ def _check_file_shape(path: Path) -> None:
     if header.startswith(PLAIN_SQLITE_HEADER):
         raise NotAVault(_("{path} is an unencrypted database, not a vault.").format(path=path))
     kind = looks_like(header)
-    if kind is not None:
-        raise NotAVault(_("This is not a Waystation vault (it looks like {kind}).").format(kind=kind))
+    if kind is not None and size % PAGE_SIZE:
+        raise NotAVault(_looks_like_message(kind))
     if size % PAGE_SIZE:
         raise VaultDamaged(
             _(
@@ -93,6 +103,11 @@ def _check_file_shape(path: Path) -> None:
                 "If it is your vault, open a backup copy."
             )
         )
+    return kind
+
+
+def _looks_like_message(kind: str) -> str:
+    return _("This is not a Waystation vault (it looks like {kind}).").format(kind=kind)
 
 
 class Vault:
@@ -119,16 +134,21 @@ class Vault:
         migrations: Sequence[ladder.Migration] = ladder.MIGRATIONS,
     ) -> Vault:
         path = resolved(Path(path))
-        _check_file_shape(path)
-        if has_journal(path):
-            prove_key_on_first_page(path, passphrase, _raw_connect)
-        conn = _raw_connect(path, passphrase, "rw")
+        kind = _check_file_shape(path)
         try:
-            version = _unlock(conn)
-            vault = cls(path, conn)
-        except BaseException:
-            conn.close()
-            raise
+            if has_journal(path):
+                prove_key_on_first_page(path, passphrase, _raw_connect)
+            conn = _raw_connect(path, passphrase, "rw")
+            try:
+                version = _unlock(conn)
+                vault = cls(path, conn)
+            except BaseException:
+                conn.close()
+                raise
+        except (WrongPassphrase, VaultDamaged):
+            if kind is None:
+                raise
+            raise NotAVault(_looks_like_message(kind)) from None
         try:
             vault._upgrade(version, passphrase, migrations)
         except BaseException:

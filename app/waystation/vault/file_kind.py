@@ -10,9 +10,28 @@ from waystation.i18n import _
 
 HEADER_BYTES = 64
 
+# A vault begins with 16 random bytes (its salt), so a signature of two or three bytes would
+# name one vault in 65,536 (or 16.7 million) "a BMP image" (or a gzip file, a JPEG): each test
+# below looks at four bytes or more, and Vault.open gives these names only to a file that will
+# not open (vault/connection.py).
+_BMP_HEADER_SIZES = {12, 40, 52, 56, 64, 108, 124}  # BITMAPCOREHEADER … BITMAPV5HEADER
+
+
+def _is_bmp(h: bytes) -> bool:
+    return (
+        h.startswith(b"BM")
+        and h[6:10] == bytes(4)  # reserved
+        and int.from_bytes(h[14:18], "little") in _BMP_HEADER_SIZES
+    )
+
+
+def _is_jpeg(h: bytes) -> bool:
+    return h.startswith(b"\xff\xd8\xff") and len(h) > 3 and h[3] >= 0xC0  # a marker follows SOI
+
+
 # (magic test, name): checked in order; the names are functions so the language can change.
 _SIGNATURES: tuple[tuple[Callable[[bytes], bool], Callable[[], str]], ...] = (
-    (lambda h: h.startswith(b"\xff\xd8\xff"), lambda: _("a JPEG image")),
+    (_is_jpeg, lambda: _("a JPEG image")),
     (lambda h: h.startswith(b"\x89PNG\r\n\x1a\n"), lambda: _("a PNG image")),
     (lambda h: h.startswith((b"GIF87a", b"GIF89a")), lambda: _("a GIF image")),
     (lambda h: h[:4] == b"RIFF" and h[8:12] == b"WEBP", lambda: _("a WebP image")),
@@ -22,10 +41,10 @@ _SIGNATURES: tuple[tuple[Callable[[bytes], bool], Callable[[], str]], ...] = (
     ),
     (lambda h: h[4:8] == b"ftyp", lambda: _("a video or audio file")),
     (lambda h: h.startswith((b"II*\x00", b"MM\x00*")), lambda: _("a TIFF image")),
-    (lambda h: h.startswith(b"BM"), lambda: _("a BMP image")),
+    (_is_bmp, lambda: _("a BMP image")),
     (lambda h: h.lstrip().startswith(b"%PDF"), lambda: _("a PDF document")),
     (lambda h: h.startswith(b"PK\x03\x04"), lambda: _("a ZIP archive or an office document")),
-    (lambda h: h.startswith(b"\x1f\x8b"), lambda: _("a compressed (gzip) file")),
+    (lambda h: h.startswith(b"\x1f\x8b\x08") and h[3:4] < b"\x20", lambda: _("a compressed (gzip) file")),
     (lambda h: h.startswith(b"7z\xbc\xaf\x27\x1c"), lambda: _("a 7-Zip archive")),
     (lambda h: h.startswith(b"Rar!\x1a\x07"), lambda: _("a RAR archive")),
     (lambda h: h.startswith(b"\xd0\xcf\x11\xe0"), lambda: _("an old Microsoft Office document")),
