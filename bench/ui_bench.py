@@ -35,7 +35,7 @@ from waystation.ui.main_window import MainWindow
 from waystation.ui.session import Session
 from waystation.ui.style import apply_style
 import sys
-app = QApplication([]); apply_style(app)
+app = QApplication([]); apply_style(app, watch_palette=False)  # as ui/launch.py does
 session = Session(store=SettingsStore(__import__("pathlib").Path(sys.argv[1])))
 w = MainWindow(session); w.show(); w.repaint(); app.processEvents()
 print(time.perf_counter() - start)
