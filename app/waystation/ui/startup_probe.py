@@ -52,8 +52,8 @@ def first_window(*, painted: Callable[[], None] = lambda: None) -> tuple[QApplic
     from PySide6.QtWidgets import QApplication
 
     from waystation.i18n import language_from_environment
+    from waystation.ui.helpdesk.desk_window import DeskWindow
     from waystation.ui.language import switch_language
-    from waystation.ui.main_window import MainWindow
     from waystation.ui.session import Session
     from waystation.ui.style import apply_style
 
@@ -62,7 +62,7 @@ def first_window(*, painted: Callable[[], None] = lambda: None) -> tuple[QApplic
     session = Session()
     switch_language(app, session.app_settings.language or language_from_environment())
     apply_style(app, watch_palette=False)  # from the window's first paint (MainWindow)
-    window = MainWindow(session)
+    window = DeskWindow(session)  # the window ui.launch builds (a help desk only if set)
     window.show_where_it_was()
     window.repaint()
     painted()

@@ -9,15 +9,20 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from waystation.helpdesk import vault_bundle
 from waystation.i18n import _, ngettext
 from waystation.ui.background import BackgroundTask
 from waystation.ui.dialogs import FileDialogs, file_filter
 from waystation.ui.pages.base import plain_label
 from waystation.ui.widgets.fields import show_text
 
+# helpdesk.vault_bundle (SQLCipher and the vault code with it) is imported when a button is
+# pressed, not with the desk's start screen: by then the start-up preload has imported the heavy
+# part (Session.preload_library).
+
 
 def bundle_filter() -> str:
+    from waystation.helpdesk import vault_bundle
+
     return file_filter(_("Bundles of vaults ({patterns})").format(patterns=f"*{vault_bundle.SUFFIX}"))
 
 
@@ -47,6 +52,8 @@ class BundleActions(QWidget):
         self.retranslate()
 
     def pack(self) -> None:
+        from waystation.helpdesk import vault_bundle
+
         if self.task.running:
             return
         vaults = self.dialogs.open_vaults(self, _("Choose the vaults to hand over together"))
@@ -75,6 +82,8 @@ class BundleActions(QWidget):
         )
 
     def unpack(self) -> None:
+        from waystation.helpdesk import vault_bundle
+
         if self.task.running:
             return
         bundle = self.dialogs.open_file(self, _("Unpack a bundle of vaults"), bundle_filter())

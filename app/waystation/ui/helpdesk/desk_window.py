@@ -35,7 +35,6 @@ from waystation.ui.helpdesk.end_session import (
 )
 from waystation.ui.helpdesk.guest_keeper import GuestKeeper
 from waystation.ui.helpdesk.guest_leaving import LOSE, SAVE, GuestLeavingDialog
-from waystation.ui.helpdesk.handoff_dialog import HandoffDialog
 from waystation.ui.helpdesk.keys import END_SESSION_KEYS, EndSessionKeys
 from waystation.ui.helpdesk.unplug_guard import UnplugGuard, damaged_words, removed_words
 from waystation.ui.icons import icon
@@ -44,6 +43,7 @@ from waystation.ui.session import Session
 from waystation.ui.start_screen import StartScreen
 
 if TYPE_CHECKING:
+    from waystation.ui.helpdesk.handoff_dialog import HandoffDialog
     from waystation.ui.workspace import Workspace
 
 RETIRE_MS = 40  # the last client's screens are destroyed once the new start screen is painted
@@ -126,6 +126,10 @@ class DeskWindow(MainWindow):
         self.guest_banner.save_button.clicked.connect(self.open_handoff)
         self.guest_banner.end_button.clicked.connect(self.end_session)
         self.end_keys = EndSessionKeys(self.end_session, self.can_end, self)
+
+    def watch_whole_app(self) -> None:
+        """MainWindow's filters, and the End-session keys: after the first paint, as they are."""
+        super().watch_whole_app()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.installEventFilter(self.end_keys)
@@ -329,6 +333,9 @@ class DeskWindow(MainWindow):
         """Save a copy for yourself (a guest session: save all this into a vault)."""
         if not self.session.is_open or (self.handoff_dialog is not None and self.handoff_dialog.isVisible()):
             return
+        # imported here: it brings the vault code, which the start-up preload has loaded by now
+        from waystation.ui.helpdesk.handoff_dialog import HandoffDialog
+
         dialog = HandoffDialog(self.session, self.dialogs, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._handed_off)

@@ -3,11 +3,15 @@ moment it starts until it ends, across locks. ``changed`` tells the start screen
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from waystation.errors import StorageFailure
-from waystation.helpdesk.guest import GuestImage, GuestVault
 from waystation.i18n import _
+
+if TYPE_CHECKING:  # SQLCipher and the vault code: imported on the worker that starts a session
+    from waystation.helpdesk.guest import GuestImage, GuestVault
 
 
 class GuestKeeper(QObject):
@@ -25,6 +29,8 @@ class GuestKeeper(QObject):
 
     def create(self, passphrase: str) -> GuestVault:
         """Start a new session (on a worker thread: the key derivation takes a moment)."""
+        from waystation.helpdesk.guest import GuestImage
+
         image = GuestImage()
         vault = image.create(passphrase)
         self.image = image

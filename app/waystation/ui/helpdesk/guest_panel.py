@@ -9,6 +9,7 @@ with that passphrase, or ends it ("End it without saving" — the window asks fi
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
@@ -24,7 +25,9 @@ from waystation.ui.start_parts import BusyLine, FormGrid, MessageLine, is_calm
 from waystation.ui.vault_task import VaultTask
 from waystation.ui.widgets.fields import hint_label, show_text
 from waystation.ui.widgets.passphrase import PassphraseField, StrengthMeter
-from waystation.vault.connection import Vault
+
+if TYPE_CHECKING:
+    from waystation.vault.connection import Vault
 
 
 class GuestPanel(QWidget):
