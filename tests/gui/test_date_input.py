@@ -17,8 +17,8 @@ from tests.gui.profiles import open_vault, profile_in
 from waystation.ui.main_window import MainWindow
 from waystation.ui.pages.profile import ProfilePage
 from waystation.ui.session import Session
+from waystation.ui.widgets.date_field import DateField
 from waystation.ui.widgets.date_input import CalendarPopup, DateLineEdit
-from waystation.ui.widgets.fields import DateField
 from waystation.ui.widgets.wheel_guard import install_wheel_guard
 
 

@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QEvent
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from tests.fakes import ScriptedDialogs
 from tests.gui.helpdesk_support import (
@@ -201,6 +204,33 @@ def test_closing_without_saving_loses_it_after_a_plain_warning(
     assert dialog is not None
     assert dialog.lose_button.text() == "Close and lose everything"
     dialog.lose_button.click()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    assert not window.keeper.exists
+
+
+def test_going_back_then_ending_or_closing_asks_again(
+    qtbot: QtBot, window: DeskWindow, session: Session
+) -> None:
+    """ "Go back" closes the question, which is then deleted: End and closing the window ask anew
+    (they used to ask the deleted one, so End did nothing and closing the window crashed)."""
+    start_guest(qtbot, window, session)
+    window.end_session()
+    first = window.leaving_dialog
+    assert first is not None and first.isVisible()
+    first.back_button.click()
+    assert window.leaving_dialog is None
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # as the event loop would
+    assert not isValid(first)
+    window.end_session()
+    again = window.leaving_dialog
+    assert again is not None and again.isVisible() and "When it ends" in again.text()
+    again.back_button.click()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    window.close()
+    closing = window.leaving_dialog
+    assert closing is not None and closing.isVisible() and window.isVisible()
+    assert "When Waystation closes" in closing.text()
+    closing.lose_button.click()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
     assert not window.keeper.exists
 

@@ -15,6 +15,7 @@ import textwrap
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPalette
 
+from waystation.ui.colours import inks
 from waystation.ui.icons import icon
 
 CHANGED_ICONS = textwrap.dedent(
@@ -54,7 +55,7 @@ def test_an_icon_changed_after_it_was_made_still_paints() -> None:
 def test_every_mode_draws_something(qapp: object) -> None:
     for side in (16, 24, 36):
         for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Selected, QIcon.Mode.Active):
-            image = icon("lock").pixmap(QSize(side, side), mode).toImage()
+            image = icon("lock", selectable=True).pixmap(QSize(side, side), mode).toImage()
             assert image.width() == side
             inked = [image.pixelColor(x, y) for x in range(side) for y in range(side)]
             assert any(colour.alpha() > 0 for colour in inked), (side, mode)
@@ -82,3 +83,17 @@ def test_an_icon_made_after_the_palette_turned_dark_is_drawn_in_light_ink(qapp: 
         )
 
     assert brightest(darkened) > brightest(light) + 60
+
+
+def test_only_an_icon_for_selectable_rows_is_drawn_in_the_selection_ink(qapp: object) -> None:
+    """Buttons, actions, tabs and labels never show the selected mode: it is not drawn for them."""
+    plain, selectable = icon("lock"), icon("lock", selectable=True)
+    assert plain.availableSizes(QIcon.Mode.Selected) == []
+    assert plain.availableSizes(QIcon.Mode.Disabled) == plain.availableSizes(QIcon.Mode.Normal) != []
+    assert selectable.availableSizes(QIcon.Mode.Selected) == selectable.availableSizes(QIcon.Mode.Normal)
+    image = selectable.pixmap(QSize(24, 24), QIcon.Mode.Selected).toImage()
+    inked = [
+        image.pixelColor(x, y) for x in range(24) for y in range(24) if image.pixelColor(x, y).alpha() == 255
+    ]
+    expected = QColor(inks(QGuiApplication.palette()).on_selection)
+    assert inked and all(colour.rgb() == expected.rgb() for colour in inked)

@@ -1,7 +1,10 @@
 """The first window is drawn before the heavy libraries are loaded: the vault code and SQLCipher,
 Babel, the guides, `holidays`, the PDF and picture libraries and the screens behind the start
-screen all come after the first paint (Session.preload_library, on a thread of its own). Checked
-in a fresh process, since this one has imported everything already."""
+screen all come after the first paint (Session.preload_library, on a thread of its own); so do
+the help desk's parts an ordinary start does not show (its record, its settings, the banners).
+PySide's import hook does not read the app's sources through ``inspect`` on the way
+(ui/pyside_imports.py). Checked in a fresh process, since this one has imported everything
+already."""
 
 from __future__ import annotations
 
@@ -27,6 +30,9 @@ HEAVY = (
     "pypdfium2",
     "PIL",
     "cryptography",
+    "waystation.helpdesk.desk_record",
+    "waystation.ui.helpdesk.desk_section",
+    "waystation.ui.widgets.date_input",
 )
 
 
@@ -51,11 +57,14 @@ def run_waystation(
 
 def run_first_window(tmp_path: Path, language: str) -> dict[str, Any]:
     code = (
-        "import json, sys\n"
+        "import json, linecache, sys\n"
         "from waystation.ui.startup_probe import first_window\n"
         "app, session, window = first_window()\n"
         f"heavy = [m for m in {HEAVY!r} if m in sys.modules]\n"
-        "print(json.dumps({'heavy': heavy, 'visible': window.isVisible()}))\n"
+        "read = [name for name in linecache.cache if '/waystation/' in name.replace(chr(92), '/')]\n"
+        "built = [name for name in ('_guest_banner', '_ending_line') if getattr(window, name) is not None]\n"
+        "print(json.dumps({'heavy': heavy, 'visible': window.isVisible(), 'read': read, 'built': built,\n"
+        "    'end_icon': not window.end_action.icon().isNull()}))\n"
     )
     done = run_waystation(tmp_path, "-c", code, language=language)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -76,6 +85,8 @@ def test_the_first_window_is_painted_before_the_heavy_libraries_load(tmp_path: P
         assert result["visible"] is True
         allowed = [] if language == "en" or compiled(language) else ["babel"]
         assert result["heavy"] == allowed, f"loaded before the first paint ({language}): {result['heavy']}"
+        assert result["read"] == [], "PySide's import hook read the app's sources through inspect"
+        assert result["built"] == [] and result["end_icon"] is False  # nothing of a desk shows
 
 
 def test_the_start_up_probe_reports_the_first_frame_then_the_settled_window(tmp_path: Path) -> None:

@@ -28,6 +28,9 @@ def run_desktop(*, selftest: bool = False, helpdesk: bool = False, guest: bool =
     """``helpdesk``: the desk's start screen and End session (docs/helpdesk.md); ``guest``: a
     guest process, which starts in a guest session and keeps nothing (helpdesk.guest_places
     was activated before Qt loaded)."""
+    from waystation.ui.pyside_imports import lighten_import_hook
+
+    lighten_import_hook()  # before the app's own modules are imported
     if selftest:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from waystation.ui.selftest import run_selftest

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -47,6 +48,9 @@ if TYPE_CHECKING:
     from waystation.ui.workspace import Workspace
 
 
+WATCH_LATEST_MS = 1000  # the app-wide filters are installed by then, painted or not
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -62,17 +66,25 @@ class MainWindow(QMainWindow):
         self.end_process = end_process
         self.first_run: FirstRunWizard | None = None
         self._watching = False
+        # Every screen is made inside the stack it is shown in, and the stack inside its column
+        # (the help desk's banners go above it): a widget moved to a new parent afterwards has
+        # its whole tree re-styled under the app's style sheet (~15 ms for the start screen).
+        central = QWidget(self)
+        self.column = QVBoxLayout(central)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(0)
+        self.stack = QStackedWidget(central)
+        self.column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.start = self.make_start_screen()
-        self._workspace: Workspace | None = None  # built on first unlock: keeps start-up fast
-        self.stack = QStackedWidget(self)
         self.stack.addWidget(self.start)
-        self.setCentralWidget(self.stack)
+        self._workspace: Workspace | None = None  # built on first unlock: keeps start-up fast
         self._build_toolbar()
 
         self.idle = IdleWatcher(session.clock, session.app_settings.auto_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         # The session locking, the screen saver starting, the machine going to sleep: lock too.
-        self.system_lock = SystemLockWatcher(self)
+        self.system_lock = SystemLockWatcher(self, listen=False)  # listens after the first paint
         self.system_lock.lock_requested.connect(self.lock)
         self.quick_exit_keys = QuickExitKeys(self.quick_exit, self)
         self.mnemonic_keeper = MnemonicKeeper(self)
@@ -93,12 +105,17 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.show_start()
         self.remembered_place = restore_place(self, self.place_store)
+        QTimer.singleShot(WATCH_LATEST_MS, self, self._watch_if_not_yet)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         super().paintEvent(event)
         if not self._watching:
             self._watching = True
             QTimer.singleShot(0, self, self.watch_whole_app)  # once this frame is on the screen
+
+    def _watch_if_not_yet(self) -> None:
+        if not self._watching:  # a window shown where it is never drawn still locks when idle
+            self.watch_whole_app()
 
     def watch_whole_app(self) -> None:
         """Idle time, the quick-exit keys, dialogs' mnemonics, the wheel guard and palette
@@ -111,6 +128,7 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.mnemonic_keeper)
             install_wheel_guard(app)  # value controls ignore the wheel unless focused
             watch_palette_changes(app)
+        self.system_lock.listen()  # no vault can be open before this frame, so nothing to lock
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self)
@@ -148,14 +166,14 @@ class MainWindow(QMainWindow):
 
     def make_start_screen(self) -> StartScreen:
         """The screen shown while locked (the help desk's window makes its own: ui/helpdesk)."""
-        return StartScreen(self.session, self.dialogs, self)
+        return StartScreen(self.session, self.dialogs, self.stack)
 
     @property
     def workspace(self) -> Workspace:
         if self._workspace is None:
             from waystation.ui.workspace import Workspace
 
-            self._workspace = Workspace(self.session, self, dialogs=self.dialogs)
+            self._workspace = Workspace(self.session, self.stack, dialogs=self.dialogs)
             self.stack.addWidget(self._workspace)
         return self._workspace
 

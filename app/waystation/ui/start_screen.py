@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from waystation.i18n import UI_LANGUAGES, _, current_language
 from waystation.ui.dialogs import FileDialogs
@@ -79,8 +79,8 @@ class StartScreen(QWidget):
         self.language = LanguageChooser(self)
         self.intro = plain_label("", self, wrap=True)
         self.tabs = QTabWidget(self)
-        self.open_panel = OpenPanel(session, dialogs, self.tabs)
-        self.create_panel = CreatePanel(session, dialogs, self.tabs)
+        self.open_panel = OpenPanel(session, dialogs, self.tab_pages())
+        self.create_panel = CreatePanel(session, dialogs, self.tab_pages())
         self.tabs.addTab(self.open_panel, "")
         self.tabs.addTab(self.create_panel, "")
         # The first start here (no app settings yet): there is most likely nothing to open.
@@ -105,6 +105,12 @@ class StartScreen(QWidget):
         if app is not None:
             app.aboutToQuit.connect(self._abandon)
         self.retranslate()
+
+    def tab_pages(self) -> QWidget:
+        """The parent for a tab's page: the tab widget's own stack of pages, so that adding the
+        tab does not move the page's whole tree to a new parent (re-styled under the app's
+        style sheet, ~1–2 ms a page)."""
+        return self.tabs.findChild(QStackedWidget, "qt_tabwidget_stackedwidget") or self.tabs
 
     def use_opener(self, opener: VaultOpener) -> None:
         """How vaults are opened and created (tests slow the key derivation down here)."""

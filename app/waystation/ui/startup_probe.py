@@ -49,6 +49,9 @@ def _bare() -> int:
 def first_window(*, painted: Callable[[], None] = lambda: None) -> tuple[QApplication, Session, MainWindow]:
     """The steps of ui.launch.run_desktop up to the first paint (no single-instance socket);
     ``painted`` is called once the first frame is drawn, before the waiting events run."""
+    from waystation.ui.pyside_imports import lighten_import_hook
+
+    lighten_import_hook()  # as ui.launch does
     from PySide6.QtWidgets import QApplication
 
     from waystation.i18n import language_from_environment

@@ -31,10 +31,15 @@ class SystemLockWatcher(QObject):
     def __init__(self, parent: QObject | None = None, *, listen: bool = True) -> None:
         super().__init__(parent)
         self.connected: list[str] = []
+        self._listening = False
         if listen:
-            self._listen()
+            self.listen()
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Connect to the buses (once; the main window does it after its first paint)."""
+        if self._listening:
+            return
+        self._listening = True
         try:
             from PySide6.QtDBus import QDBusConnection
         except ImportError:  # a Qt without D-Bus

@@ -42,7 +42,7 @@ class Workspace(QWidget):
             page = page_class(session, self, dialogs=dialogs)
             self.pages[page.key] = page
             self.stack.addWidget(page)
-            self.nav.add_screen(page.key, page.title(), icon(page.icon_name))
+            self.nav.add_screen(page.key, page.title(), icon(page.icon_name, selectable=True))
             page.navigate.connect(self.go_to)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -5,13 +5,17 @@ one), a packet when one is built — each under the client's host country, nothi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from waystation.errors import WaystationError
-from waystation.helpdesk.desk_record import DeskRecord
 from waystation.helpdesk.desk_settings import DeskSettingsStore
 from waystation.ui.helpdesk.guest_keeper import GuestKeeper
 from waystation.ui.session import Session
+
+if TYPE_CHECKING:
+    from waystation.helpdesk.desk_record import DeskRecord
 
 
 class DeskCounter(QObject):
@@ -19,19 +23,27 @@ class DeskCounter(QObject):
         self,
         session: Session,
         store: DeskSettingsStore,
-        record: DeskRecord,
+        record: DeskRecord | None,
         keeper: GuestKeeper,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.store = store
-        self.record = record
+        self._record = record  # the desk's own record unless one is given (tests)
         self.keeper = keeper
         self.active = False  # a help desk (set by the window)
         self.new_vault = False  # the open vault was created in this session
         self.problem = ""  # why the record could not be written, if it could not
         session.about_to_lock.connect(self._session_ends)
+
+    @property
+    def record(self) -> DeskRecord:
+        if self._record is None:  # made when first counted: the first frame does not wait for it
+            from waystation.helpdesk.desk_record import DeskRecord
+
+            self._record = DeskRecord()
+        return self._record
 
     def _on(self) -> bool:
         return self.active and self.store.load().record

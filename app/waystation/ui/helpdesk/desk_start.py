@@ -32,7 +32,6 @@ from waystation.helpdesk.desk_settings import DeskSettingsStore, desk_folder, ne
 from waystation.i18n import _
 from waystation.ui.dialogs import FileDialogs
 from waystation.ui.helpdesk.bundle_actions import BundleActions
-from waystation.ui.helpdesk.desk_section import DeskSection
 from waystation.ui.helpdesk.guest_keeper import GuestKeeper
 from waystation.ui.helpdesk.guest_panel import GuestPanel
 from waystation.ui.icons import icon
@@ -51,6 +50,8 @@ class DeskContext:
 
 class DeskSettingsDialog(QDialog):
     def __init__(self, store: DeskSettingsStore, dialogs: FileDialogs, parent: QWidget | None = None) -> None:
+        from waystation.ui.helpdesk.desk_section import DeskSection  # when the desk is set up
+
         super().__init__(parent)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.section = DeskSection(store, self, dialogs=dialogs)
@@ -77,7 +78,7 @@ class DeskStartScreen(StartScreen):
         self._furnished = False
         super().__init__(session, dialogs, parent)
         self.dialogs = dialogs
-        self.guest_panel = GuestPanel(session, context.keeper, self.tabs)
+        self.guest_panel = GuestPanel(session, context.keeper, self.tab_pages())
         self.tabs.addTab(self.guest_panel, "")
         self.guest_panel.created.connect(self.created)
         self.guest_panel.resumed.connect(self.opened)
@@ -96,7 +97,9 @@ class DeskStartScreen(StartScreen):
             panel_layout.insertWidget(panel_layout.count() - 1, self.desk_list)
         self.bundles = BundleActions(dialogs, self, can_pack=context.helpdesk)
         self.bundles.unpacked.connect(self._unpacked)
-        self.settings_button = QPushButton(icon("settings"), "", self)
+        self.settings_button = QPushButton("", self)  # a desk's only: drawn for a desk's screen
+        if context.helpdesk:
+            self.settings_button.setIcon(icon("settings"))
         self.settings_button.clicked.connect(self.open_desk_settings)
         self.settings_button.setVisible(context.helpdesk)
         tools = QHBoxLayout()

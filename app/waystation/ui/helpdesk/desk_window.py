@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
 from waystation.errors import StorageFailure, VaultDamaged
-from waystation.helpdesk.desk_record import DeskRecord
 from waystation.helpdesk.desk_settings import DeskSettingsStore
 from waystation.i18n import _
 from waystation.ui.dialogs import FileDialogs
@@ -43,6 +42,7 @@ from waystation.ui.session import Session
 from waystation.ui.start_screen import StartScreen
 
 if TYPE_CHECKING:
+    from waystation.helpdesk.desk_record import DeskRecord
     from waystation.ui.helpdesk.handoff_dialog import HandoffDialog
     from waystation.ui.workspace import Workspace
 
@@ -80,7 +80,7 @@ class DeskWindow(MainWindow):
         self._retired: list[QWidget] = []  # the last client's screens, about to be destroyed
         super().__init__(session, dialogs, parent, end_process=end_process)
         self.keeper.setParent(self)
-        self.counter = DeskCounter(session, self.desk_store, record or DeskRecord(), self.keeper, self)
+        self.counter = DeskCounter(session, self.desk_store, record, self.keeper, self)
         self._apply_mode()
         self._build_chrome()
         self.ender = SessionEnder(
@@ -102,30 +102,40 @@ class DeskWindow(MainWindow):
 
     def make_start_screen(self) -> StartScreen:
         context = DeskContext(self.helpdesk_mode, self.guest_process, self.keeper, self.desk_store)
-        return DeskStartScreen(self.session, self.dialogs, self, context=context)
+        return DeskStartScreen(self.session, self.dialogs, self.stack, context=context)
 
     def _build_chrome(self) -> None:
-        self.takeCentralWidget()  # the stack of screens, placed again below the banners
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        self.guest_banner = GuestBanner(central)
-        self.ending_line = EndingLine(central)
-        column.addWidget(self.guest_banner)
-        column.addWidget(self.ending_line)
-        column.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self.end_action = QAction(icon("end_session"), "", self)
+        # The banners above the screens and the desk's actions' icons are made when first shown:
+        # an ordinary start shows none of them, and its first frame does not wait for them.
+        self._guest_banner: GuestBanner | None = None
+        self._ending_line: EndingLine | None = None
+        self.end_action = QAction(self)
         self.end_action.triggered.connect(self.end_session)
-        self.copy_action = QAction(icon("backup"), "", self)
+        self.copy_action = QAction(self)
         self.copy_action.triggered.connect(self.open_handoff)
         spacer = self.toolbar.actions()[2] if len(self.toolbar.actions()) > 2 else None
         self.toolbar.insertAction(spacer, self.copy_action)  # type: ignore[arg-type]
         self.toolbar.insertAction(spacer, self.end_action)  # type: ignore[arg-type]
-        self.guest_banner.save_button.clicked.connect(self.open_handoff)
-        self.guest_banner.end_button.clicked.connect(self.end_session)
         self.end_keys = EndSessionKeys(self.end_session, self.can_end, self)
+
+    @property
+    def guest_banner(self) -> GuestBanner:
+        if self._guest_banner is None:
+            banner = GuestBanner(self.centralWidget())
+            banner.setEnabled(self.stack.isEnabled())
+            banner.save_button.clicked.connect(self.open_handoff)
+            banner.end_button.clicked.connect(self.end_session)
+            self.column.insertWidget(0, banner)
+            self._guest_banner = banner
+        return self._guest_banner
+
+    @property
+    def ending_line(self) -> EndingLine:
+        if self._ending_line is None:
+            line = EndingLine(self.centralWidget())
+            self.column.insertWidget(self.column.indexOf(self.stack), line)  # right above the screens
+            self._ending_line = line
+        return self._ending_line
 
     def watch_whole_app(self) -> None:
         """MainWindow's filters, and the End-session keys: after the first paint, as they are."""
@@ -194,17 +204,24 @@ class DeskWindow(MainWindow):
 
     def _update_chrome(self) -> None:
         guest_open = self.session.is_guest
-        self.guest_banner.setVisible(guest_open)
+        if guest_open or self._guest_banner is not None:
+            self.guest_banner.setVisible(guest_open)
         # A guest session's banner has both buttons; a desk always shows End session up top.
-        self.end_action.setVisible(self.helpdesk_mode or (self.keeper.exists and not guest_open))
-        self.copy_action.setVisible(self.session.is_open and self.helpdesk_mode and not guest_open)
+        _show_action(
+            self.end_action, "end_session", self.helpdesk_mode or (self.keeper.exists and not guest_open)
+        )
+        _show_action(
+            self.copy_action, "backup", self.session.is_open and self.helpdesk_mode and not guest_open
+        )
         self.retranslate_desk()
 
     def _waiting(self, words: str) -> None:
-        self.ending_line.say(words)
+        if words or self._ending_line is not None:
+            self.ending_line.say(words)
         busy = bool(words)
         self.stack.setEnabled(not busy)
-        self.guest_banner.setEnabled(not busy)
+        if self._guest_banner is not None:
+            self._guest_banner.setEnabled(not busy)
         self.lock_action.setEnabled(not busy and self.session.is_open)
         self.end_action.setEnabled(not busy)
         self.copy_action.setEnabled(not busy)
@@ -317,8 +334,12 @@ class DeskWindow(MainWindow):
         dialog = GuestLeavingDialog(self, closing=closing, can_save=self.session.is_guest)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.chosen.connect(lambda choice: self._guest_choice(choice, closing))
+        dialog.finished.connect(self._leaving_closed)  # deleted on close: not asked about again
         self.leaving_dialog = dialog
         dialog.open()
+
+    def _leaving_closed(self) -> None:
+        self.leaving_dialog = None
 
     def _guest_choice(self, choice: str, closing: bool) -> None:
         go_on: Callable[[], object] = self.close if closing else self.end_session
@@ -398,3 +419,10 @@ class DeskWindow(MainWindow):
         else:
             self.copy_action.setText(_("Save a copy for yourself…"))
             self.copy_action.setToolTip(_("A verified encrypted copy of this vault, e.g. on your USB stick"))
+
+
+def _show_action(action: QAction, icon_name: str, visible: bool) -> None:
+    """Show or hide one of the desk's actions; its icon is drawn the first time it shows."""
+    if visible and action.icon().isNull():
+        action.setIcon(icon(icon_name))
+    action.setVisible(visible)

@@ -18,7 +18,8 @@ from waystation.errors import InvalidInput
 from waystation.i18n import _
 from waystation.ui.pages.base import plain_label
 from waystation.ui.pages.vocabulary import document_kind_name
-from waystation.ui.widgets.fields import DateField, MessageField, hint_label, show_text
+from waystation.ui.widgets.date_field import DateField
+from waystation.ui.widgets.fields import MessageField, hint_label, show_text
 from waystation.vault.models import DOCUMENT_KINDS, Passport
 from waystation.vault.passport_scans import find_passport, number_key
 from waystation.vault.repositories.documents import check_dates

@@ -11,7 +11,8 @@ from waystation.i18n import _
 from waystation.ui.pages.base import plain_label
 from waystation.ui.pages.vocabulary import sex_name
 from waystation.ui.widgets.country import CountryCombo, country_name
-from waystation.ui.widgets.fields import DateField, MessageField, hint_label
+from waystation.ui.widgets.date_field import DateField
+from waystation.ui.widgets.fields import MessageField, hint_label
 from waystation.vault.models import SEXES, Host, Person
 
 

@@ -13,7 +13,8 @@ from waystation.errors import WaystationError
 from waystation.i18n import _, current_language
 from waystation.rules.trip import plan_trip, trip_summary
 from waystation.ui.pages.base import plain_label
-from waystation.ui.widgets.fields import DateField, hint_label
+from waystation.ui.widgets.date_field import DateField
+from waystation.ui.widgets.fields import hint_label
 from waystation.vault.models import Profile
 
 

@@ -4,7 +4,7 @@ A line edit that shows the day in the interface language's form and reads what p
 form, the language's other usual forms, or YYYY-MM-DD: see ``date_text``), with a calendar at its
 end (a click on the calendar icon, Alt+Down or F4; arrows to move, Enter to pick, Escape to close).
 Empty means "not known". When the person leaves the field, a day it could read is shown again in
-the language's form, so they see how it was understood. ``fields.DateField`` adds the message
+the language's form, so they see how it was understood. ``date_field.DateField`` adds the message
 under the field; ``DateDelegate`` puts the same input into table cells."""
 
 from __future__ import annotations

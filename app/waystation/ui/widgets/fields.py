@@ -1,17 +1,13 @@
 """Line edits that carry their own message: a problem is shown right under the field, in words,
-while the person types. Dates use the app's one date input (``date_input``)."""
+while the person types; the quiet labels around them. The date field is ``date_field.DateField``
+(the date input and what it loads stay out of the start screen)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from waystation.ui.pages.base import plain_label
-from waystation.ui.widgets.date_input import DateLineEdit, date_problem
-
-__all__ = ["DateField", "MessageField", "date_problem", "hint_label", "set_text_quietly", "show_text"]
 
 
 def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -76,35 +72,3 @@ class MessageField(QWidget):
     def clear(self) -> None:
         self.edit.setText("")  # unlike clear(), setText() also empties the undo history
         self.show_problem(None)
-
-
-class DateField(MessageField):
-    """The date input with its message under it; an empty field means "not known"."""
-
-    edit: DateLineEdit
-
-    def __init__(self, parent: QWidget | None = None, *, required: bool = False) -> None:
-        super().__init__(parent, edit=DateLineEdit())
-        self.required = required
-        layout = self.layout()
-        assert layout is not None
-        layout.setAlignment(self.edit, Qt.AlignmentFlag.AlignLeft)  # a date needs no full row
-        self.retranslate()
-
-    def local_problem(self) -> str | None:
-        return date_problem(self.text(), required=self.required)
-
-    def value(self) -> date | None:
-        return self.edit.value()
-
-    def set_value(self, value: date | None) -> None:
-        self.edit.set_value(value)
-
-    def key(self) -> str:
-        """The day, not how it is written: "01.09.2026" and "2026-09-01" are no change."""
-        value = self.value()
-        return value.isoformat() if value is not None else self.text()
-
-    def retranslate(self) -> None:
-        self.edit.retranslate()
-        self.edit.setMinimumWidth(self.edit.sizeHint().width())
