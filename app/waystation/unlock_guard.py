@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from waystation.app_settings import SettingsStore, forget_vault
 from waystation.errors import WrongPassphrase
 from waystation.i18n import _, ngettext
-from waystation.vault.wipe import wipe
 
 if TYPE_CHECKING:
     from waystation.vault.connection import Vault
@@ -108,6 +107,8 @@ def open_guarded(
     except WrongPassphrase as exc:
         failures = counter.record_failure(path)
         if failures >= limit:
+            from waystation.vault.wipe import wipe  # only at the limit (not with the start screen)
+
             wipe(path)
             counter.forget(path, key)
             forget_vault(path, SettingsStore(counter.path.parent))

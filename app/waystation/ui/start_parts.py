@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -42,6 +41,15 @@ class FormGrid(QGridLayout):
             self.addWidget(label, self._rows, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.addWidget(field, self._rows, 1)
         self._rows += 1
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Say ``text`` through a running screen reader. QAccessible is imported here: building its
+    Python types (a hundred roles and events) costs ~3 ms, which the first frame need not wait for."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
 class PathPicker(QWidget):
@@ -95,8 +103,7 @@ class MessageLine(QLabel):
         self.calm = calm
         self._set_style(CALM_STYLE if calm else ERROR_STYLE)
         self.retranslate()
-        if QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, self.text()))
+        announce(self, self.text())
 
     def dismiss(self) -> None:
         self._words = None
@@ -149,8 +156,7 @@ class BusyLine(QWidget):
         self.retranslate()
         self.show()
         self.later_timer.start()
-        if QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.words, self.words.text()))
+        announce(self.words, self.words.text())
 
     def stop(self) -> None:
         self.later_timer.stop()

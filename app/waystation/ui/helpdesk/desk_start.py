@@ -12,8 +12,8 @@ every client (``DeskWindow.renew_screens``), so nothing typed before is in it.""
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -40,8 +40,7 @@ from waystation.ui.session import Session
 from waystation.ui.start_screen import StartScreen
 
 
-@dataclass
-class DeskContext:
+class DeskContext(NamedTuple):
     helpdesk: bool  # the desk's start screen
     guest_process: bool  # ``waystation --guest``: guest sessions only
     keeper: GuestKeeper

@@ -33,7 +33,6 @@ from waystation.ui.helpdesk.end_session import (
     forget_file_dialog_history,
 )
 from waystation.ui.helpdesk.guest_keeper import GuestKeeper
-from waystation.ui.helpdesk.guest_leaving import LOSE, SAVE, GuestLeavingDialog
 from waystation.ui.helpdesk.keys import END_SESSION_KEYS, EndSessionKeys
 from waystation.ui.helpdesk.unplug_guard import UnplugGuard, damaged_words, removed_words
 from waystation.ui.icons import icon
@@ -43,6 +42,7 @@ from waystation.ui.start_screen import StartScreen
 
 if TYPE_CHECKING:
     from waystation.helpdesk.desk_record import DeskRecord
+    from waystation.ui.helpdesk.guest_leaving import GuestLeavingDialog
     from waystation.ui.helpdesk.handoff_dialog import HandoffDialog
     from waystation.ui.workspace import Workspace
 
@@ -331,6 +331,8 @@ class DeskWindow(MainWindow):
     def _ask_about_guest(self, *, closing: bool) -> None:
         if self.leaving_dialog is not None and self.leaving_dialog.isVisible():
             return
+        from waystation.ui.helpdesk.guest_leaving import GuestLeavingDialog  # when first asked
+
         dialog = GuestLeavingDialog(self, closing=closing, can_save=self.session.is_guest)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.chosen.connect(lambda choice: self._guest_choice(choice, closing))
@@ -342,6 +344,8 @@ class DeskWindow(MainWindow):
         self.leaving_dialog = None
 
     def _guest_choice(self, choice: str, closing: bool) -> None:
+        from waystation.ui.helpdesk.guest_leaving import LOSE, SAVE
+
         go_on: Callable[[], object] = self.close if closing else self.end_session
         if choice == LOSE:
             self._guest_loss_accepted = True
