@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench.table import ms, print_table, ratio
 
-RUNS = 7
+RUNS = 11
 REPO = Path(__file__).resolve().parent.parent
 FROZEN = REPO / "dist" / "waystation" / "waystation"
 
@@ -53,7 +53,8 @@ def measure(command: list[str]) -> tuple[Timing, Timing]:
     app: list[Timing] = []
     bare: list[Timing] = []
     with tempfile.TemporaryDirectory() as tmp:
-        _time(command, "bare", Path(tmp) / "warm")  # the first run fills the OS file cache
+        for kind in ("bare", "app"):  # a first run of each fills the OS file cache with its files
+            _time(command, kind, Path(tmp) / f"warm-{kind}")
         for i in range(RUNS):
             bare.append(_time(command, "bare", Path(tmp) / f"b{i}"))
             app.append(_time(command, "app", Path(tmp) / f"a{i}"))

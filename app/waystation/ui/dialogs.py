@@ -6,12 +6,17 @@ documents" list, which would leave traces of vault and document names behind."""
 from __future__ import annotations
 
 from pathlib import Path
-
-from PySide6.QtCore import QDir, QStandardPaths
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from typing import TYPE_CHECKING
 
 from waystation.files import free_vault_name
 from waystation.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+# Qt's dialog classes are imported when a dialog is asked for: every screen holds a FileDialogs,
+# and building QFileDialog's, QDir's and QStandardPaths' Python types (their enums) costs ~2 ms
+# that the first frame need not wait for.
 
 VAULT_PATTERNS = "*.vault"
 DOCUMENT_PATTERNS = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic"
@@ -56,16 +61,23 @@ class FileDialogs:
         title: str,
         file_filter: str,
         *,
-        mode: QFileDialog.FileMode,
+        several: bool = False,
         saving: bool = False,
         suggested: str = "",
         folder: str = "",
     ) -> list[str]:
+        """Existing files (one, or ``several``), or a name to save to (``saving``)."""
+        from PySide6.QtWidgets import QDialog, QFileDialog
+
         dialog = QFileDialog(parent, title, folder, file_filter)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dialog.setFileMode(mode)
         if saving:
+            dialog.setFileMode(QFileDialog.FileMode.AnyFile)
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        else:
+            dialog.setFileMode(
+                QFileDialog.FileMode.ExistingFiles if several else QFileDialog.FileMode.ExistingFile
+            )
         if suggested:
             dialog.selectFile(suggested)
         try:
@@ -80,7 +92,6 @@ class FileDialogs:
             parent,
             _("Open a vault"),
             vault_filter(),
-            mode=QFileDialog.FileMode.ExistingFile,
             folder=vault_folder(),
         )
         return Path(names[0]) if names else None
@@ -90,7 +101,6 @@ class FileDialogs:
             parent,
             _("Create a vault"),
             vault_filter(),
-            mode=QFileDialog.FileMode.AnyFile,
             saving=True,
             folder=vault_folder(),
         )
@@ -102,6 +112,8 @@ class FileDialogs:
     def suggested_vault(self) -> Path | None:
         """Where a new vault goes unless the person chooses: a free name in the portable copy's
         vaults folder, else in their Documents folder (else home). Never an existing file."""
+        from PySide6.QtCore import QStandardPaths
+
         folder = Path(
             vault_folder()
             or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -111,27 +123,21 @@ class FileDialogs:
         return free_vault_name(folder) if folder.is_dir() else None
 
     def open_documents(self, parent: QWidget | None) -> list[Path]:
-        names = self._ask(
-            parent, _("Add documents"), document_filter(), mode=QFileDialog.FileMode.ExistingFiles
-        )
+        names = self._ask(parent, _("Add documents"), document_filter(), several=True)
         return [Path(n) for n in names]
 
     def open_vaults(self, parent: QWidget | None, title: str) -> list[Path]:
         """Several vault files (a help desk packing a family's vaults into one bundle)."""
-        names = self._ask(
-            parent, title, vault_filter(), mode=QFileDialog.FileMode.ExistingFiles, folder=vault_folder()
-        )
+        names = self._ask(parent, title, vault_filter(), several=True, folder=vault_folder())
         return [Path(n) for n in names]
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, file_filter: str) -> Path | None:
-        names = self._ask(
-            parent, title, file_filter, mode=QFileDialog.FileMode.AnyFile, saving=True, suggested=suggested
-        )
+        names = self._ask(parent, title, file_filter, saving=True, suggested=suggested)
         return Path(names[0]) if names else None
 
     def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
         """One existing file (a guide update, a key)."""
-        names = self._ask(parent, title, file_filter, mode=QFileDialog.FileMode.ExistingFile)
+        names = self._ask(parent, title, file_filter)
         return Path(names[0]) if names else None
 
 
@@ -145,5 +151,7 @@ def vault_folder() -> str:
 
 def forget_where_it_was(dialog: QFileDialog) -> None:
     """What Qt writes to QtProject.conf when the dialog is destroyed: nothing of where it was."""
+    from PySide6.QtCore import QDir
+
     dialog.setHistory([])
     dialog.setDirectory(QDir.homePath())

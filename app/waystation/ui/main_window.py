@@ -40,7 +40,6 @@ from waystation.ui.session import Session
 from waystation.ui.start_screen import StartScreen
 from waystation.ui.style import watch_palette_changes
 from waystation.ui.system_lock import SystemLockWatcher
-from waystation.ui.widgets.wheel_guard import install_wheel_guard
 from waystation.ui.window_place import WindowPlace, WindowPlaceStore, place_of, restore_place
 
 if TYPE_CHECKING:
@@ -126,6 +125,8 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
             app.installEventFilter(self.quick_exit_keys)
             app.installEventFilter(self.mnemonic_keeper)
+            from waystation.ui.widgets.wheel_guard import install_wheel_guard  # not before the frame
+
             install_wheel_guard(app)  # value controls ignore the wheel unless focused
             watch_palette_changes(app)
         self.system_lock.listen()  # no vault can be open before this frame, so nothing to lock

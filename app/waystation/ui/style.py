@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from waystation.ui.colours import inks
 
@@ -99,18 +100,32 @@ class _PaletteFollower(QObject):
             self._busy = False
 
 
+_follower: _PaletteFollower | None = None  # the app's: one app per process
+
+
+def _follower_of(app: QApplication) -> _PaletteFollower | None:
+    """The app's palette follower, if it has one. Kept here rather than found with
+    ``app.findChild``: that makes PySide wrap each of the app's children, the style among them,
+    and building QStyle's Python type (its enums) costs ~9 ms before the first frame."""
+    follower = _follower
+    if follower is not None and isValid(follower) and follower.parent() is app:
+        return follower
+    return None
+
+
 def apply_style(app: QApplication, *, watch_palette: bool = True) -> None:
     """The app's font, tuned palette and style sheet. The palette is followed from now on, or,
     with ``watch_palette=False``, from :func:`watch_palette_changes` (the main window calls it
     after its first paint: the first event a Python filter on the whole app sees from one of
     Qt's internal objects makes PySide build every Python type it has not built yet, ~25 ms)."""
+    global _follower
     font = QFont(app.font())
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
-    follower = app.findChild(_PaletteFollower)
+    follower = _follower_of(app)
     if follower is None:
-        follower = _PaletteFollower(app)
+        follower = _follower = _PaletteFollower(app)
     if watch_palette:
         follower.watch()
     else:
@@ -119,6 +134,6 @@ def apply_style(app: QApplication, *, watch_palette: bool = True) -> None:
 
 def watch_palette_changes(app: QApplication) -> None:
     """Follow palette changes from now on (and any since apply_style), if the style is applied."""
-    follower = app.findChild(_PaletteFollower)
+    follower = _follower_of(app)
     if follower is not None:
         follower.watch()

@@ -16,9 +16,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
@@ -47,8 +46,7 @@ def _create(path: Path, passphrase: str) -> Vault:
     return Vault.create(path, passphrase)
 
 
-@dataclass(frozen=True)
-class VaultOpener:
+class VaultOpener(NamedTuple):
     """How the start screen opens and creates vaults (the core's functions, unless a test says)."""
 
     open: Callable[[Path, str], Vault] = _open

@@ -8,8 +8,8 @@ that is no longer on any screen (a monitor was unplugged) is moved back onto one
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
@@ -20,8 +20,7 @@ DEFAULT_SIZE = QSize(1100, 720)
 _LIMIT = 100_000  # no screen is this big: anything beyond is a broken file
 
 
-@dataclass(frozen=True)
-class WindowPlace:
+class WindowPlace(NamedTuple):
     x: int
     y: int
     width: int
@@ -61,7 +60,7 @@ class WindowPlaceStore:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_name(PLACE_FILE + ".new")
-            temporary.write_text(json.dumps(asdict(place)), encoding="utf-8")
+            temporary.write_text(json.dumps(place._asdict()), encoding="utf-8")
             temporary.replace(self.path)
         except OSError:
             pass  # a read-only settings folder costs the window its place, nothing else

@@ -19,17 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDir,
-    QEvent,
-    QObject,
-    QSettings,
-    QThreadPool,
-    QTimer,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QToolTip, QWidget
 
@@ -53,6 +43,8 @@ def forget_file_dialog_history() -> None:
     """What Qt's own file dialog keeps between runs (``QtProject.conf``): no history, no last
     folder. Each dialog already forgets where it was when it closes (``ui/dialogs.py``); this
     also covers a dialog that closed another way. Nothing is written if Qt kept nothing."""
+    from PySide6.QtCore import QDir, QSettings, QUrl  # not with the first window (their enums)
+
     settings = QSettings(QSettings.Scope.UserScope, "QtProject")
     settings.beginGroup("FileDialog")
     if settings.contains("history"):
