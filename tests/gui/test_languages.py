@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from waystation.ui.language import switch_language
@@ -50,3 +51,23 @@ def test_every_language_in_turn(
             )
         )
         assert window.start.open_panel.unlock_button.text() != ""
+
+
+def test_the_open_window_and_what_is_built_in_it_later_take_the_new_locale(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Qt's default locale reaches windows made afterwards only: a window keeps the locale it
+    was made with and gives it to its children, so switching sets it on the open windows too."""
+    app = QApplication.instance()
+    assert app is not None
+    try:
+        switch_language(app, "ru")
+        later = QLabel(window.centralWidget())  # e.g. a screen built after the switch
+        assert window.locale().language() == QLocale.Language.Russian
+        assert later.locale().language() == QLocale.Language.Russian
+        assert window.start.locale().language() == QLocale.Language.Russian
+        switch_language(app, "uk")
+        assert later.locale().language() == QLocale.Language.Ukrainian
+    finally:
+        switch_language(app, "en")
+    assert window.locale().language() == QLocale.Language.English

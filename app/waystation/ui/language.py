@@ -95,7 +95,8 @@ def switch_language(app: QCoreApplication, code: str) -> None:
     """Make ``code`` the interface language at once; every window retranslates itself."""
     code = code if code in UI_LANGUAGES else "en"
     set_language(code)
-    QLocale.setDefault(QLocale(code))
+    locale = QLocale(code)
+    QLocale.setDefault(locale)  # for windows made from now on
     _install_qt_translation(app, code)
     if isinstance(app, QApplication):
         right_to_left = layout_direction(code) == "rtl"
@@ -103,4 +104,7 @@ def switch_language(app: QCoreApplication, code: str) -> None:
             Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
         )
         for widget in app.topLevelWidgets():
+            # A window keeps the locale it was made with, and gives it to what is built in it
+            # later: the open windows take the new one too.
+            widget.setLocale(locale)
             QCoreApplication.postEvent(widget, QEvent(QEvent.Type.LanguageChange))
