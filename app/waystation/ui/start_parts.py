@@ -95,8 +95,9 @@ class MessageLine(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._words: Callable[[], str] | None = None
         self.calm = False
-        self.setObjectName(ERROR_STYLE)  # styled when first polished (asking for the style here
-        # would build QStyle's Python type, ~9 ms, before the first frame)
+        # Styled when first polished: asking for style() here would build QStyle's Python type
+        # (~9 ms) before the first frame.
+        self.setObjectName(ERROR_STYLE)
         self.hide()
 
     def say(self, words: Callable[[], str], *, calm: bool = False) -> None:

@@ -79,6 +79,7 @@ class StartScreen(QWidget):
         self.language = LanguageChooser(self)
         self.intro = plain_label("", self, wrap=True)
         self.tabs = QTabWidget(self)
+        self._pages = self.tabs.findChild(QStackedWidget, "qt_tabwidget_stackedwidget") or self.tabs
         self.open_panel = OpenPanel(session, dialogs, self.tab_pages())
         self.create_panel = CreatePanel(session, dialogs, self.tab_pages())
         self.tabs.addTab(self.open_panel, "")
@@ -110,7 +111,7 @@ class StartScreen(QWidget):
         """The parent for a tab's page: the tab widget's own stack of pages, so that adding the
         tab does not move the page's whole tree to a new parent (re-styled under the app's
         style sheet, ~1–2 ms a page)."""
-        return self.tabs.findChild(QStackedWidget, "qt_tabwidget_stackedwidget") or self.tabs
+        return self._pages
 
     def use_opener(self, opener: VaultOpener) -> None:
         """How vaults are opened and created (tests slow the key derivation down here)."""
